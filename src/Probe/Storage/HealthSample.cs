@@ -1,0 +1,14 @@
+using Probe.Clock;
+
+namespace Probe.Storage;
+
+/// <summary>The daemon's own health, recorded every minute as a <c>probe_health</c> point.</summary>
+public sealed record HealthSample(
+    ClockReading Clock,
+    long BufferRows,
+    long BufferBytes,
+    long DroppedTotal,
+    double UploadLagSeconds,
+    long RssBytes,
+    double CpuSeconds,
+    double UptimeSeconds);

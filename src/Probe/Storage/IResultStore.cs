@@ -1,0 +1,29 @@
+using Probe.Checks;
+using Probe.Verdicts;
+
+namespace Probe.Storage;
+
+/// <summary>The crash-safe local buffer: every result is written here before anything else sees it.</summary>
+public interface IResultStore
+{
+    /// <summary>Appends a batch of results in one transaction.</summary>
+    Task AppendResultsAsync(IReadOnlyList<CheckResult> results, CancellationToken cancellationToken);
+
+    /// <summary>Appends a committed state change.</summary>
+    Task AppendVerdictAsync(VerdictChange change, CancellationToken cancellationToken);
+
+    /// <summary>Appends a health sample.</summary>
+    Task AppendHealthAsync(HealthSample sample, CancellationToken cancellationToken);
+
+    /// <summary>Undelivered points ready to send, state changes first, then oldest first; at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Marks rows delivered after the sink acknowledged them (2xx).</summary>
+    Task MarkDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>Sets poison rows aside (rejected by the sink as bad data): kept, counted, never sent again.</summary>
+    Task SetAsideAsync(IReadOnlyList<long> ids, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Counts and ages for <c>probe status</c> and <c>probe_health</c>.</summary>
+    Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken);
+}
