@@ -24,6 +24,9 @@ public interface IResultStore
     /// <summary>Sets poison rows aside (rejected by the sink as bad data): kept, counted, never sent again.</summary>
     Task SetAsideAsync(IReadOnlyList<long> ids, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Every stored point (or only undelivered ones), oldest first, for <c>probe export</c>.</summary>
+    IAsyncEnumerable<PendingPoint> ReadPointsAsync(DateTimeOffset? since, bool pendingOnly, CancellationToken cancellationToken);
+
     /// <summary>Counts and ages for <c>probe status</c> and <c>probe_health</c>.</summary>
     Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken);
 }
