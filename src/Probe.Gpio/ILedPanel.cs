@@ -4,8 +4,8 @@ namespace Probe.Gpio;
 public interface ILedPanel : IAsyncDisposable
 {
     /// <summary>Sets the pattern an LED plays from now on.</summary>
-    void Set(Led led, LedPattern pattern);
+    void Show(Led led, LedPattern pattern);
 
     /// <summary>The pattern an LED is playing.</summary>
-    LedPattern Get(Led led);
+    LedPattern PatternOf(Led led);
 }
