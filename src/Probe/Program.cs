@@ -1,1 +1,5 @@
-return 0;
+using Probe.Cli;
+
+var stdout = Console.Out;
+var stderr = Console.Error;
+return await CommandLine.Build(stdout, stderr).Parse(args).InvokeAsync();

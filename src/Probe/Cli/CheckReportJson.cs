@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Probe.Checks;
+using Probe.Verdicts;
+
+namespace Probe.Cli;
+
+/// <summary>Writes a <see cref="CheckReport"/> as the one JSON object of DESIGN.md's <c>probe check --json</c> contract.</summary>
+/// <remarks>
+/// Written field by field with <see cref="Utf8JsonWriter"/> rather than by reflection: the
+/// contract's names are explicit here, and the trimmed single-file build needs no metadata.
+/// Fields beyond the contract (qtype, lane, tlsVersion, bytes; finding kind and resolver) are
+/// additive and documented in PROBE.md.
+/// </remarks>
+public static class CheckReportJson
+{
+    public static void Write(Stream output, CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject("probe");
+        json.WriteString("id", report.ProbeId);
+        json.WriteString("version", report.Version);
+        json.WriteEndObject();
+        json.WriteString("startedAt", report.StartedAt);
+        json.WriteStartArray("results");
+        foreach (var result in report.Results)
+        {
+            WriteResult(json, result);
+        }
+
+        json.WriteEndArray();
+        WriteVerdict(json, report.Verdict);
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, CheckResult r)
+    {
+        json.WriteStartObject();
+        json.WriteString("target", r.Target);
+        WriteNullable(json, "group", r.Group?.ToName());
+        WriteNullable(json, "platform", r.Platform);
+        json.WriteString("kind", r.Kind.ToName());
+        json.WriteString("host", r.Host);
+        WriteNullable(json, "resolver", r.Resolver);
+        WriteNullable(json, "qtype", r.QueryType);
+        WriteNullable(json, "address", r.Address);
+        WriteNullable(json, "port", r.Port);
+        json.WriteBoolean("ok", r.Ok);
+        WriteNullable(json, "failure", r.Failure);
+        json.WriteNumber("ms", Math.Round(r.Ms, 1));
+        WriteNullable(json, "rcode", r.Rcode);
+        json.WriteStartArray("answers");
+        foreach (var answer in r.Answers)
+        {
+            json.WriteStringValue(answer);
+        }
+
+        json.WriteEndArray();
+        WriteNullable(json, "status", r.Status);
+        WriteNullable(json, "tlsVersion", r.TlsVersion);
+        WriteNullable(json, "bytes", r.Bytes);
+        json.WriteString("lane", r.Lane.ToName());
+        json.WriteStartObject("phases");
+        WritePhase(json, "dns", r.Phases.Dns);
+        WritePhase(json, "connect", r.Phases.Connect);
+        WritePhase(json, "tls", r.Phases.Tls);
+        WritePhase(json, "ttfb", r.Phases.Ttfb);
+        WritePhase(json, "total", r.Phases.Total);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteVerdict(Utf8JsonWriter json, Verdict verdict)
+    {
+        json.WriteStartObject("verdict");
+        json.WriteString("state", verdict.State.ToName());
+        json.WriteStartArray("findings");
+        foreach (var finding in verdict.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("state", finding.State.ToName());
+            WriteNullable(json, "platform", finding.Platform);
+            json.WriteStartArray("targets");
+            foreach (var target in finding.Targets)
+            {
+                json.WriteStringValue(target);
+            }
+
+            json.WriteEndArray();
+            WriteNullable(json, "failure", finding.Failure);
+            WriteNullable(json, "kind", finding.Kind);
+            WriteNullable(json, "resolver", finding.Resolver);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WritePhase(Utf8JsonWriter json, string name, double? ms)
+    {
+        if (ms is { } value)
+        {
+            json.WriteNumber(name, Math.Round(value, 1));
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
