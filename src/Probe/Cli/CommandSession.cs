@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Probe.Configuration;
+using Probe.Targets;
+
+namespace Probe.Cli;
+
+/// <summary>
+/// What every command starts from: the validated configuration, the effective targets and the
+/// feature services. A configuration problem is printed as <c>config error: KEY: PROBLEM</c> and
+/// becomes exit code 78 before any work starts.
+/// </summary>
+internal sealed class CommandSession : IAsyncDisposable
+{
+    private CommandSession(ProbeConfiguration configuration, TargetList targets, ServiceProvider services)
+    {
+        Configuration = configuration;
+        Targets = targets;
+        Services = services;
+    }
+
+    public ProbeConfiguration Configuration { get; }
+
+    public ProbeOptions Options => Configuration.Options;
+
+    public TargetList Targets { get; }
+
+    public ServiceProvider Services { get; }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Loads and validates the configuration; on a problem prints it and returns null with exit code 78.</summary>
+    public static ProbeConfiguration? LoadConfiguration(ParseResult parse, ConsoleIo io)
+    {
+        var path = parse.GetValue(CommandLine.ConfigOption);
+        try
+        {
+            return ProbeConfiguration.Load(path ?? ProbeConfiguration.DefaultPath, pathExplicit: path is not null, environment: null);
+        }
+        catch (ConfigurationException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Opens a session with the feature services; null (after printing why) on a configuration problem.</summary>
+    public static CommandSession? Open(ParseResult parse, ConsoleIo io, LogLevel minimumLevel)
+    {
+        var configuration = LoadConfiguration(parse, io);
+        if (configuration is null)
+        {
+            return null;
+        }
+
+        TargetList targets;
+        try
+        {
+            targets = TargetList.Load(configuration.Options);
+        }
+        catch (ConfigurationException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
+            }
+
+            return null;
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => ProbeLogging.Configure(logging, minimumLevel));
+        services.AddProbeFeatures(configuration);
+        services.AddSingleton(targets);
+        return new CommandSession(configuration, targets, services.BuildServiceProvider());
+    }
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}

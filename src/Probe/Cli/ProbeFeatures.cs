@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Probe.Checks;
+using Probe.Clock;
+using Probe.Configuration;
+using Probe.Gpio;
+using Probe.Hosting;
+using Probe.Storage;
+using Probe.Targets;
+using Probe.Upload;
+using Probe.Verdicts;
+
+namespace Probe.Cli;
+
+/// <summary>The composition root: every feature registered once, for the commands and for the daemon alike.</summary>
+internal static class ProbeFeatures
+{
+    public static IServiceCollection AddProbeFeatures(this IServiceCollection services, ProbeConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProbeConfiguration(configuration);
+        services.AddProbeTargets();
+        services.TryAddSingleton<ITargetSource, TargetListSource>();
+        services.AddProbeClock();
+        services.AddChecks();
+        services.AddVerdicts();
+        services.AddResultStore();
+        services.AddUpload();
+        services.AddLedPanel(_ =>
+        {
+            var leds = configuration.Options.Leds;
+            return new LedPanelSettings(leds.Driver, leds.Chip, leds.ActiveLow, new LedPins(leds.Pins.Power, leds.Pins.NetGreen, leds.Pins.NetRed, leds.Pins.Upload));
+        });
+        return services;
+    }
+
+    /// <summary>The daemon reads the effective list built from configuration at start.</summary>
+    private sealed class TargetListSource(TargetList list) : ITargetSource
+    {
+        public IReadOnlyList<Target> GetTargets() => list.All;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Probe.Hosting;
+using Probe.Upload;
+
+namespace Probe.Cli;
+
+/// <summary><c>probe run</c>: the daemon systemd starts (Type=notify, watchdog); exit 0 on a clean stop.</summary>
+internal static class RunCommand
+{
+    public static Command Create(ConsoleIo io)
+    {
+        var command = new Command("run", "Run the daemon: sentinel lane, full rounds, verdicts, LEDs, health and upload, until stopped (SIGTERM)");
+        command.SetAction(async (parse, ct) =>
+        {
+            var configuration = CommandSession.LoadConfiguration(parse, io);
+            if (configuration is null)
+            {
+                return ExitCodes.Config;
+            }
+
+            try
+            {
+                _ = Targets.TargetList.Load(configuration.Options);
+            }
+            catch (Configuration.ConfigurationException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
+                }
+
+                return ExitCodes.Config;
+            }
+
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            ProbeLogging.Configure(builder.Logging, LogLevel.Information);
+            builder.Services.AddSystemd();
+            builder.Services.Configure<HostOptions>(options =>
+            {
+                options.ShutdownTimeout = TimeSpan.FromSeconds(20);
+                // A failing background service is logged by the loops themselves; never take the host down.
+                options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore;
+            });
+            builder.Services.AddProbeFeatures(configuration);
+            builder.Services.AddDaemon();
+            if (configuration.Options.Sink.Kind != "none")
+            {
+                builder.Services.AddUploadWorker();
+            }
+
+            using var host = builder.Build();
+            await host.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

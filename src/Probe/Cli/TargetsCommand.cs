@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Text.Json;
+using Probe.Targets;
+
+namespace Probe.Cli;
+
+/// <summary><c>probe targets [--json]</c>: the effective target list with where each target came from.</summary>
+internal static class TargetsCommand
+{
+    public static Command Create(ConsoleIo io)
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of the table" };
+        var command = new Command("targets", "List the effective targets (built-in catalog, files, config items) with their sources") { json };
+        command.SetAction(parse =>
+        {
+            var configuration = CommandSession.LoadConfiguration(parse, io);
+            if (configuration is null)
+            {
+                return ExitCodes.Config;
+            }
+
+            TargetList list;
+            try
+            {
+                list = TargetList.Load(configuration.Options);
+            }
+            catch (Configuration.ConfigurationException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
+                }
+
+                return ExitCodes.Config;
+            }
+
+            if (parse.GetValue(json))
+            {
+                WriteJson(io.Out, list);
+            }
+            else
+            {
+                WriteTable(io.Out, list);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTable(TextWriter output, TargetList list)
+    {
+        string[] headers = ["NAME", "GROUP", "PLATFORM", "SENTINEL", "URL/HOST", "PORTS", "SOURCE"];
+        var rows = list.All.Select(t => new[]
+        {
+            t.Name,
+            t.Group.ToName(),
+            t.Platform ?? "-",
+            t.Sentinel ? "yes" : "",
+            t.Url?.ToString() ?? t.Host + (t.Addresses.Count > 0 ? " @" + string.Join(",", t.Addresses) : ""),
+            string.Join(",", t.Ports),
+            t.Source,
+        }).ToList();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{list.All.Count} targets, {list.Sentinels.Count} sentinels; "
+            + string.Join(", ", list.All.GroupBy(t => t.Group).Select(g => $"{g.Count()} {g.Key.ToName()}")));
+    }
+
+    private static void WriteJson(TextWriter output, TargetList list)
+    {
+        using var stdout = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var t in list.All)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", t.Name);
+                json.WriteString("group", t.Group.ToName());
+                if (t.Platform is null)
+                {
+                    json.WriteNull("platform");
+                }
+                else
+                {
+                    json.WriteString("platform", t.Platform);
+                }
+
+                json.WriteString("host", t.Host);
+                if (t.Url is null)
+                {
+                    json.WriteNull("url");
+                }
+                else
+                {
+                    json.WriteString("url", t.Url.ToString());
+                }
+
+                json.WriteStartArray("ports");
+                t.Ports.ToList().ForEach(json.WriteNumberValue);
+                json.WriteEndArray();
+                json.WriteStartArray("addresses");
+                t.Addresses.ToList().ForEach(a => json.WriteStringValue(a.ToString()));
+                json.WriteEndArray();
+                json.WriteBoolean("sentinel", t.Sentinel);
+                json.WriteString("source", t.Source);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+    }
+}
