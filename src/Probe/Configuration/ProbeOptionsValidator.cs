@@ -133,7 +133,7 @@ internal static partial class ProbeOptionsValidator
 
         for (var i = 0; i < c.BogonAllow.Count; i++)
         {
-            if (!IPNetwork.TryParse(c.BogonAllow[i], out _))
+            if (!IsCidr(c.BogonAllow[i]))
             {
                 problems.Add($"{Key}:BogonAllow:{i}", $"'{c.BogonAllow[i]}' is not a CIDR range like 127.0.0.0/8 (host bits must be zero)");
             }
@@ -158,6 +158,16 @@ internal static partial class ProbeOptionsValidator
         }
 
         Positive(s.UnsyncedHoldLimit, $"{Key}:UnsyncedHoldLimit", problems);
+    }
+
+    /// <summary>A CIDR range with its host bits zero: "127.0.0.1/8" is refused rather than guessed at.</summary>
+    private static bool IsCidr(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            && NetworkText.TryParseAddress(text[..slash], out var address)
+            && IPNetwork.TryParse(text, out var network)
+            && network.BaseAddress.Equals(address);
     }
 
     private static string? PemProblem(string path)
