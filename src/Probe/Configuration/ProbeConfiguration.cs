@@ -96,7 +96,7 @@ public sealed class ProbeConfiguration
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in environment)
         {
-            if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            if (entry.Key is string name && name.Length > EnvironmentPrefix.Length && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 var key = ProbeOptions.Section + ":" + name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
                 overrides[key] = entry.Value?.ToString();
@@ -108,7 +108,7 @@ public sealed class ProbeConfiguration
 
     private static string ReadProblem(Exception e)
     {
-        var detail = e.InnerException?.Message ?? e.Message;
+        var detail = e.GetBaseException().Message;
         return e is InvalidDataException or FormatException
             ? $"not valid JSON: {detail}"
             : $"cannot read: {detail}";

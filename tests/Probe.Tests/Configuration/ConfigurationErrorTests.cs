@@ -120,8 +120,8 @@ public sealed class ConfigurationErrorTests
 
         var error = Assert.Throws<ConfigurationException>(() => config.Load());
 
-        Assert.That((error.Key, error.Problem), Is.EqualTo((config.ConfigFile, error.Problem)));
-        Assert.That(error.Problem, Does.StartWith("not valid JSON"));
+        Assert.That(error.Key, Is.EqualTo(config.ConfigFile));
+        Assert.That(error.Problem, Does.StartWith("not valid JSON: ").And.Contain("LineNumber"));
     }
 
     [Test]

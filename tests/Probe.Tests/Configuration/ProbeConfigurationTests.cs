@@ -1,5 +1,8 @@
 using System.Collections;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Probe.Configuration;
@@ -239,6 +242,34 @@ public sealed class ProbeConfigurationTests
 
         Assert.That(second, Is.EqualTo(first));
         Assert.That(first, Does.Contain("\"SentinelInterval\": \"00:00:10\""));
+    }
+
+    [Test]
+    public void Load_TrustedCaFileWithAPemCertificate_IsAccepted()
+    {
+        using var config = new ConfigDirectory();
+        using var key = ECDsa.Create();
+        using var ca = new CertificateRequest("CN=probe test CA", key, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
+        var pem = config.Write("ca.pem", ca.ExportCertificatePem());
+        config.WriteProbe($"\"Checks\": {{ \"TrustedCaFile\": \"{pem}\", \"BogonAllow\": [\"127.0.0.0/8\", \"::1/128\"] }}");
+
+        var checks = config.Load().Options.Checks;
+
+        Assert.That(checks.TrustedCaFile, Is.EqualTo(pem));
+        Assert.That(checks.BogonAllow, Is.EqualTo(new[] { "127.0.0.0/8", "::1/128" }));
+    }
+
+    [Test]
+    public void FromConfiguration_BuiltElsewhere_IsValidatedTheSameWay()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Probe:Schedule:ConfirmRounds"] = "0" })
+            .Build();
+
+        var error = Assert.Throws<ConfigurationException>(() => ProbeConfiguration.FromConfiguration(configuration));
+
+        Assert.That(error.Key, Is.EqualTo("Probe:Schedule:ConfirmRounds"));
     }
 
     [Test]
