@@ -45,4 +45,26 @@ internal static class OptionsDefaults
             file.Group = file.Group?.ToLowerInvariant();
         }
     }
+
+    /// <summary>Relative paths in a config file mean "next to this file", not "wherever the daemon was started".</summary>
+    public static void ResolvePaths(ProbeOptions options, string? configFile)
+    {
+        var directory = configFile is null ? null : Path.GetDirectoryName(Path.GetFullPath(configFile));
+        if (directory is null)
+        {
+            return;
+        }
+
+        string? Resolve(string? path) =>
+            string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(path, directory);
+
+        foreach (var file in options.Targets.Files)
+        {
+            file.Path = Resolve(file.Path) ?? "";
+        }
+
+        options.Checks.TrustedCaFile = Resolve(options.Checks.TrustedCaFile);
+        options.Sink.TokenFile = Resolve(options.Sink.TokenFile);
+        options.Store.Path = Resolve(options.Store.Path) ?? "";
+    }
 }

@@ -80,6 +80,7 @@ public sealed class ProbeConfiguration
 
         var options = OptionsBinding.Bind(configuration);
         OptionsDefaults.Apply(options, Environment.MachineName);
+        OptionsDefaults.ResolvePaths(options, filePath);
         ProbeOptionsValidator.Validate(options, problems);
         if (problems.Count == 0)
         {

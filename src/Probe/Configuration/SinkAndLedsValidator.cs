@@ -16,7 +16,6 @@ internal static class SinkAndLedsValidator
         {
             "influx2" => ["Url", "Org", "Bucket"],
             "influx1" => ["Url", "Database"],
-            "none" => [],
             _ => [],
         };
         if (s.Kind is not ("influx2" or "influx1" or "none"))

@@ -158,6 +158,19 @@ public sealed class ProbeConfigurationTests
     }
 
     [Test]
+    public void Load_RelativePaths_AreResolvedNextToTheConfigFile()
+    {
+        using var config = new ConfigDirectory();
+        config.Write("sn.csv", "url\nhttps://a.example/\n");
+        config.WriteProbe("\"Targets\": { \"Files\": [\"sn.csv\"] }, \"Store\": { \"Path\": \"results.db\" }");
+
+        var o = config.Load().Options;
+
+        Assert.That(o.Targets.Files.Single().Path, Is.EqualTo(Path.Combine(config.Path, "sn.csv")));
+        Assert.That(o.Store.Path, Is.EqualTo(Path.Combine(config.Path, "results.db")));
+    }
+
+    [Test]
     public void Load_ListsGivenInTheFile_ReplaceTheDefaultLists()
     {
         using var config = new ConfigDirectory();
