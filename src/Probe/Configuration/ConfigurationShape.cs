@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace Probe.Configuration;
+
+/// <summary>
+/// Walks the raw configuration against the options types before binding, because the binder
+/// silently ignores unknown keys (a typo like "Sentinell") and names no key when a value does
+/// not convert. Volunteers edit the JSON by hand; every problem must name its key.
+/// </summary>
+internal static class ConfigurationShape
+{
+    /// <summary>Top-level sections besides "Probe" that the host itself reads.</summary>
+    private static readonly string[] HostSections = ["Logging"];
+
+    public static void Check(IConfiguration root, IReadOnlySet<string> fromEnvironment, ProblemList problems)
+    {
+        foreach (var section in root.GetChildren())
+        {
+            if (section.Key.Equals(ProbeOptions.Section, StringComparison.OrdinalIgnoreCase))
+            {
+                CheckObject(section, typeof(ProbeOptions), ProbeOptions.Section, fromEnvironment, problems);
+            }
+            else if (!HostSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(section.Path, Unknown(section.Path, "the file holds one \"Probe\" object", fromEnvironment));
+            }
+        }
+    }
+
+    private static void CheckValue(IConfigurationSection section, Type type, string key, IReadOnlySet<string> env, ProblemList problems)
+    {
+        var scalar = Nullable.GetUnderlyingType(type) ?? type;
+        if (scalar == typeof(string) || scalar.IsPrimitive || scalar == typeof(TimeSpan))
+        {
+            CheckScalar(section, scalar, key, problems);
+        }
+        else if (scalar.IsGenericType && scalar.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            CheckList(section, scalar.GetGenericArguments()[0], key, env, problems);
+        }
+        else
+        {
+            CheckObject(section, scalar, key, env, problems);
+        }
+    }
+
+    private static void CheckScalar(IConfigurationSection section, Type type, string key, ProblemList problems)
+    {
+        if (section.GetChildren().Any())
+        {
+            problems.Add(key, "expected a single value, found an object or a list");
+            return;
+        }
+
+        var problem = string.IsNullOrEmpty(section.Value) ? null : ValueProblem(section.Value, type);
+        if (problem is not null)
+        {
+            problems.Add(key, problem);
+        }
+    }
+
+    private static void CheckList(IConfigurationSection section, Type element, string key, IReadOnlySet<string> env, ProblemList problems)
+    {
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+        {
+            if (!string.IsNullOrEmpty(section.Value))
+            {
+                problems.Add(key, $"expected a list [ … ], found '{section.Value}'");
+            }
+
+            return;
+        }
+
+        foreach (var child in children)
+        {
+            var childKey = $"{key}:{child.Key}";
+            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                problems.Add(childKey, "expected a list [ … ], found an object key");
+            }
+            else if (element == typeof(TargetFileOptions) && child.Value is not null && !child.GetChildren().Any())
+            {
+                // A Files entry may be a bare path string instead of { "Path": …, "Group": … }.
+                continue;
+            }
+            else
+            {
+                CheckValue(child, element, childKey, env, problems);
+            }
+        }
+    }
+
+    private static void CheckObject(IConfigurationSection section, Type type, string key, IReadOnlySet<string> env, ProblemList problems)
+    {
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
+        {
+            problems.Add(key, $"expected an object {{ … }}, found '{section.Value}'");
+            return;
+        }
+
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+        foreach (var child in children)
+        {
+            var property = properties.Find(p => p.Name.Equals(child.Key, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                var hint = Closest(child.Key, properties.Select(p => p.Name));
+                var known = hint is null
+                    ? "known keys here: " + string.Join(", ", properties.Select(p => p.Name))
+                    : $"did you mean \"{hint}\"?";
+                problems.Add($"{key}:{child.Key}", Unknown(child.Path, known, env));
+            }
+            else
+            {
+                CheckValue(child, property.PropertyType, $"{key}:{property.Name}", env, problems);
+            }
+        }
+    }
+
+    private static string? ValueProblem(string value, Type type)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return type switch
+        {
+            _ when type == typeof(string) => null,
+            _ when type == typeof(int) => int.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : $"'{value}' is not a whole number",
+            _ when type == typeof(long) => long.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : $"'{value}' is not a whole number",
+            _ when type == typeof(double) => double.TryParse(value, NumberStyles.Float, invariant, out _) ? null : $"'{value}' is not a number",
+            _ when type == typeof(bool) => bool.TryParse(value, out _) ? null : $"'{value}' is not true or false",
+            _ when type == typeof(TimeSpan) => TimeSpanProblem(value),
+            _ => $"'{value}' cannot be read as {type.Name}",
+        };
+    }
+
+    private static string? TimeSpanProblem(string value)
+    {
+        // TimeSpan.Parse reads a bare "10" as ten days: demand the hh:mm:ss form a volunteer means.
+        var parses = TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _);
+        return parses && value.Contains(':', StringComparison.Ordinal)
+            ? null
+            : $"'{value}' is not a time span: write hh:mm:ss, e.g. \"00:00:10\" for ten seconds";
+    }
+
+    private static string Unknown(string path, string hint, IReadOnlySet<string> env)
+    {
+        var origin = env.Contains(path) ? $" (from environment variable PROBE__{path.Split(':', 2)[^1].Replace(":", "__", StringComparison.Ordinal)})" : "";
+        return $"unknown key{origin}; {hint}";
+    }
+
+    private static string? Closest(string key, IEnumerable<string> names)
+    {
+        var best = names
+            .Select(n => (Name: n, Distance: EditDistance(key.ToUpperInvariant(), n.ToUpperInvariant())))
+            .MinBy(c => c.Distance);
+        return best.Name is not null && best.Distance <= Math.Max(2, key.Length / 3) ? best.Name : null;
+    }
+
+    /// <summary>Edit distance counting a swap of two neighbours as one edit ("Porst" is one edit from "Ports").</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+
+namespace Probe.Configuration;
+
+/// <summary>Checks every setting except the targets (see Targets.TargetList) and names the key of each problem.</summary>
+internal static partial class ProbeOptionsValidator
+{
+    private const long MiB = 1024 * 1024;
+
+    public static void Validate(ProbeOptions o, ProblemList problems)
+    {
+        const string P = ProbeOptions.Section;
+        if (!TagSafe().IsMatch(o.Id))
+        {
+            problems.Add($"{P}:Id", $"'{o.Id}' is not a valid probe id: use 1 to 63 letters, digits, '.', '_' or '-'");
+        }
+
+        if (o.Asn is <= 0)
+        {
+            problems.Add($"{P}:Asn", $"'{o.Asn}' is not an AS number: give a positive number, e.g. 8346, or leave it out");
+        }
+
+        ValidateGateway(o.Gateway, problems);
+        ValidateResolvers(o.Resolvers, problems);
+        ValidateSchedule(o.Schedule, problems);
+        ValidateChecks(o.Checks, problems);
+        ValidateStore(o.Store, problems);
+        SinkAndLedsValidator.Validate(o.Sink, o.Leds, problems);
+    }
+
+    /// <summary>Names that become tags in the time-series store.</summary>
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,63}$")]
+    public static partial Regex TagSafe();
+
+    public static void Positive(TimeSpan value, string key, ProblemList problems)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add(key, $"'{value}' must be longer than zero");
+        }
+    }
+
+    public static void InRange(long value, long min, long max, string key, ProblemList problems)
+    {
+        if (value < min || value > max)
+        {
+            problems.Add(key, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range: must be {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    public static void Ports(List<int> ports, string key, ProblemList problems)
+    {
+        for (var i = 0; i < ports.Count; i++)
+        {
+            if (!NetworkText.IsPort(ports[i]))
+            {
+                problems.Add($"{key}:{i}", $"{ports[i].ToString(CultureInfo.InvariantCulture)} is not a port: must be 1 to 65535");
+            }
+        }
+    }
+
+    private static void ValidateGateway(GatewayOptions gateway, ProblemList problems)
+    {
+        const string Key = "Probe:Gateway";
+        if (gateway.Address != "auto" && !NetworkText.TryParseAddress(gateway.Address, out _))
+        {
+            problems.Add($"{Key}:Address", $"'{gateway.Address}' is not \"auto\" or an IP address");
+        }
+
+        Ports(gateway.Ports, $"{Key}:Ports", problems);
+    }
+
+    private static void ValidateResolvers(List<ResolverOptions> resolvers, ProblemList problems)
+    {
+        const string Key = "Probe:Resolvers";
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < resolvers.Count; i++)
+        {
+            var r = resolvers[i];
+            if (!TagSafe().IsMatch(r.Name))
+            {
+                problems.Add($"{Key}:{i}:Name", $"'{r.Name}' is not a valid resolver name: use letters, digits, '.', '_' or '-'");
+            }
+            else if (!seen.TryAdd(r.Name, i))
+            {
+                problems.Add($"{Key}:{i}:Name", $"duplicate resolver name '{r.Name}' (also {Key}:{seen[r.Name]})");
+            }
+
+            if (!r.Address.Equals("system", StringComparison.OrdinalIgnoreCase) && !NetworkText.TryParseResolver(r.Address, out _))
+            {
+                problems.Add($"{Key}:{i}:Address", $"'{r.Address}' is not \"system\", an IP address, ip:port or [ipv6]:port");
+            }
+        }
+
+        if (resolvers.TrueForAll(r => r.Reference))
+        {
+            problems.Add(Key, "every resolver is a reference resolver: at least one must be the device's own (e.g. { \"Name\": \"system\", \"Address\": \"system\" })");
+        }
+    }
+
+    private static void ValidateSchedule(ScheduleOptions s, ProblemList problems)
+    {
+        const string Key = "Probe:Schedule";
+        Positive(s.SentinelInterval, $"{Key}:SentinelInterval", problems);
+        Positive(s.RoundInterval, $"{Key}:RoundInterval", problems);
+        if (!(s.Jitter is >= 0 and <= 0.5))
+        {
+            problems.Add($"{Key}:Jitter", $"{s.Jitter.ToString(CultureInfo.InvariantCulture)} is out of range: must be 0 to 0.5");
+        }
+
+        InRange(s.MaxConcurrency, 1, 64, $"{Key}:MaxConcurrency", problems);
+        InRange(s.ConfirmRounds, 1, 20, $"{Key}:ConfirmRounds", problems);
+    }
+
+    private static void ValidateChecks(ChecksOptions c, ProblemList problems)
+    {
+        const string Key = "Probe:Checks";
+        Positive(c.Timeout, $"{Key}:Timeout", problems);
+        InRange(c.HttpBodyLimitBytes, 1, 16 * MiB, $"{Key}:HttpBodyLimitBytes", problems);
+        InRange(c.MaxRedirects, 0, 20, $"{Key}:MaxRedirects", problems);
+        if (!string.IsNullOrEmpty(c.TrustedCaFile))
+        {
+            var problem = PemProblem(c.TrustedCaFile);
+            if (problem is not null)
+            {
+                problems.Add($"{Key}:TrustedCaFile", problem);
+            }
+        }
+
+        for (var i = 0; i < c.BogonAllow.Count; i++)
+        {
+            if (!IsCidr(c.BogonAllow[i]))
+            {
+                problems.Add($"{Key}:BogonAllow:{i}", $"'{c.BogonAllow[i]}' is not a CIDR range like 127.0.0.0/8 (host bits must be zero)");
+            }
+        }
+    }
+
+    private static void ValidateStore(StoreOptions s, ProblemList problems)
+    {
+        const string Key = "Probe:Store";
+        if (string.IsNullOrWhiteSpace(s.Path) || s.Path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            problems.Add($"{Key}:Path", $"'{s.Path}' is not a file path");
+        }
+        else if (Directory.Exists(s.Path))
+        {
+            problems.Add($"{Key}:Path", $"'{s.Path}' is a directory: give the database file, e.g. /var/lib/probe/results.db");
+        }
+
+        if (s.MaxBytes < MiB)
+        {
+            problems.Add($"{Key}:MaxBytes", $"{s.MaxBytes.ToString(CultureInfo.InvariantCulture)} is too small: at least 1048576 (1 MiB)");
+        }
+
+        Positive(s.UnsyncedHoldLimit, $"{Key}:UnsyncedHoldLimit", problems);
+    }
+
+    /// <summary>A CIDR range with its host bits zero: "127.0.0.1/8" is refused rather than guessed at.</summary>
+    private static bool IsCidr(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            && NetworkText.TryParseAddress(text[..slash], out var address)
+            && IPNetwork.TryParse(text, out var network)
+            && network.BaseAddress.Equals(address);
+    }
+
+    private static string? PemProblem(string path)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            return certificates.Count > 0 ? null : $"'{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read '{path}': {e.Message}";
+        }
+        catch (CryptographicException e)
+        {
+            return $"'{path}' is not a readable PEM certificate file: {e.Message}";
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Probe.Configuration;
+
+/// <summary>How often the probe measures.</summary>
+public sealed class ScheduleOptions
+{
+    public TimeSpan SentinelInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RoundInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Fraction of the interval by which each start is randomly moved (0 to 0.5).</summary>
+    public double Jitter { get; set; } = 0.1;
+    public int MaxConcurrency { get; set; } = 8;
+    public int ConfirmRounds { get; set; } = 2;
+}

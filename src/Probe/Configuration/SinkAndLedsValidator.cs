@@ -1,0 +1,89 @@
+namespace Probe.Configuration;
+
+/// <summary>Checks the sink (required keys per kind) and the LED panel (driver, distinct BCM pins).</summary>
+internal static class SinkAndLedsValidator
+{
+    public static void Validate(SinkOptions sink, LedsOptions leds, ProblemList problems)
+    {
+        ValidateSink(sink, problems);
+        ValidateLeds(leds, problems);
+    }
+
+    private static void ValidateSink(SinkOptions s, ProblemList problems)
+    {
+        const string Key = "Probe:Sink";
+        string[] required = s.Kind switch
+        {
+            "influx2" => ["Url", "Org", "Bucket"],
+            "influx1" => ["Url", "Database"],
+            _ => [],
+        };
+        if (s.Kind is not ("influx2" or "influx1" or "none"))
+        {
+            problems.Add($"{Key}:Kind", $"'{s.Kind}' is not a sink kind: influx2, influx1 or none");
+        }
+
+        foreach (var name in required)
+        {
+            var value = name switch { "Url" => s.Url, "Org" => s.Org, "Bucket" => s.Bucket, _ => s.Database };
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add($"{Key}:{name}", $"required when Kind is {s.Kind}");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(s.Url) && !NetworkText.IsHttpUrl(s.Url, out _))
+        {
+            problems.Add($"{Key}:Url", "not an absolute http or https URL");
+        }
+
+        if (!string.IsNullOrEmpty(s.TokenFile))
+        {
+            var problem = ReadProblem(s.TokenFile);
+            if (problem is not null)
+            {
+                problems.Add($"{Key}:TokenFile", problem);
+            }
+        }
+
+        ProbeOptionsValidator.InRange(s.BatchSize, 1, 50_000, $"{Key}:BatchSize", problems);
+        ProbeOptionsValidator.Positive(s.RequestTimeout, $"{Key}:RequestTimeout", problems);
+    }
+
+    private static void ValidateLeds(LedsOptions l, ProblemList problems)
+    {
+        const string Key = "Probe:Leds";
+        if (l.Driver is not ("gpio" or "log" or "none"))
+        {
+            problems.Add($"{Key}:Driver", $"'{l.Driver}' is not an LED driver: gpio, log or none");
+        }
+
+        ProbeOptionsValidator.InRange(l.Chip, 0, 15, $"{Key}:Chip", problems);
+        (string Name, int Pin)[] pins =
+            [("Power", l.Pins.Power), ("NetGreen", l.Pins.NetGreen), ("NetRed", l.Pins.NetRed), ("Upload", l.Pins.Upload)];
+        foreach (var (name, pin) in pins)
+        {
+            ProbeOptionsValidator.InRange(pin, 0, 27, $"{Key}:Pins:{name}", problems);
+        }
+
+        foreach (var group in pins.GroupBy(p => p.Pin).Where(g => g.Count() > 1))
+        {
+            var names = group.Select(p => p.Name).ToList();
+            problems.Add($"{Key}:Pins:{names[1]}", $"pin {group.Key} is also used by {names[0]}: every LED needs its own pin");
+        }
+    }
+
+    private static string? ReadProblem(string path)
+    {
+        // The token itself is a secret: check the file opens, never echo what it holds.
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read '{path}': {e.Message}";
+        }
+    }
+}
