@@ -1,0 +1,62 @@
+using System.Net;
+using DnsClient;
+using DnsClient.Protocol;
+
+namespace Probe.Checks;
+
+/// <summary>Asks one resolver for one name's A or AAAA records and classifies what comes back.</summary>
+internal sealed class DnsCheck(DnsQueries queries, BogonRanges bogons, TimeSpan timeout, TimeProvider time)
+{
+    public async Task<DnsAnswer> QueryAsync(ResolverEndpoint resolver, string host, QueryType type, CancellationToken cancellationToken)
+    {
+        using var deadline = new Deadline(timeout, time, cancellationToken);
+        var started = time.GetTimestamp();
+        try
+        {
+            var response = await queries.For(resolver)
+                .QueryAsync(host, type, QueryClass.IN, deadline.Token)
+                .WaitAsync(deadline.Token);
+            return Classify(response, type, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception) when (deadline.Expired)
+        {
+            return new DnsAnswer(null, [], Failures.GenericTimeout, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new DnsAnswer(null, [], FailureClassifier.Classify(e), time.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    internal DnsAnswer Classify(IDnsQueryResponse response, QueryType type, double ms)
+    {
+        var code = response.Header.ResponseCode;
+        var rcode = RcodeName(code);
+        IPAddress[] addresses = type == QueryType.AAAA
+            ? [.. response.Answers.AaaaRecords().Select(r => r.Address)]
+            : [.. response.Answers.ARecords().Select(r => r.Address)];
+        var failure = code switch
+        {
+            DnsHeaderResponseCode.NoError when addresses.Length == 0 => Failures.DnsNoAnswer,
+            DnsHeaderResponseCode.NoError when addresses.Any(bogons.IsBogon) => Failures.DnsBogon,
+            DnsHeaderResponseCode.NoError => null,
+            DnsHeaderResponseCode.NotExistentDomain => Failures.DnsNxdomain,
+            DnsHeaderResponseCode.Refused => Failures.DnsRefused,
+            DnsHeaderResponseCode.ServerFailure => Failures.DnsServfail,
+            _ => Failures.DnsServerMisbehaving,
+        };
+        return new DnsAnswer(rcode, addresses, failure, ms);
+    }
+
+    /// <summary>The rcode as dig and OONI print it.</summary>
+    internal static string RcodeName(DnsHeaderResponseCode code) => code switch
+    {
+        DnsHeaderResponseCode.NoError => "NOERROR",
+        DnsHeaderResponseCode.FormatError => "FORMERR",
+        DnsHeaderResponseCode.ServerFailure => "SERVFAIL",
+        DnsHeaderResponseCode.NotExistentDomain => "NXDOMAIN",
+        DnsHeaderResponseCode.NotImplemented => "NOTIMP",
+        DnsHeaderResponseCode.Refused => "REFUSED",
+        _ => code.ToString().ToUpperInvariant(),
+    };
+}

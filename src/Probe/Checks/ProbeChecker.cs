@@ -1,0 +1,182 @@
+using DnsClient;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Probe.Clock;
+using Probe.Configuration;
+using Probe.Targets;
+
+namespace Probe.Checks;
+
+/// <summary>
+/// Runs rounds and sentinel sweeps: the gateway first, then every target with bounded concurrency. Each check has
+/// its own hard deadline and a target runs at most four steps (dns, tcp, tls, http) one after the other, so a round
+/// is bounded by Timeout × (1 + 4 × ⌈targets / MaxConcurrency⌉) even when every packet is dropped.
+/// Checks are never retried: a failure is a measurement.
+/// </summary>
+internal sealed class ProbeChecker : IChecker
+{
+    private readonly CheckEnvironment _env;
+    private readonly GatewayCheck _gateway;
+    private readonly TcpCheck _tcp;
+    private readonly TlsCheck _tls;
+    private readonly HttpCheck _http;
+    private readonly ILogger<ProbeChecker> _logger;
+
+    public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths)
+    {
+        var settings = CheckSettings.From(options.Value, paths);
+        var dns = new DnsCheck(new DnsQueries(settings.Timeout), settings.Bogons, settings.Timeout, time);
+        var resolver = new HostResolver(dns, settings.OwnResolvers, () => Ipv6Availability.Detect(
+            SystemPaths.ReadOrEmpty(paths.Ipv6Addresses), SystemPaths.ReadOrEmpty(paths.Ipv6Routes)));
+        _env = new CheckEnvironment(settings, time, clock, dns, resolver, new CertificateJudge(settings.TrustedRoots, time));
+        _gateway = new GatewayCheck(_env, paths);
+        _tcp = new TcpCheck(_env);
+        _tls = new TlsCheck(_env);
+        _http = new HttpCheck(_env);
+        _logger = logger;
+    }
+
+    public async Task<IReadOnlyList<CheckResult>> RunRoundAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    {
+        var began = _env.Time.GetTimestamp();
+        var results = new List<CheckResult> { await RunGatewayAsync(Lane.Round, cancellationToken) };
+        using var gate = new SemaphoreSlim(_env.Settings.MaxConcurrency);
+        var perTarget = await Task.WhenAll(targets.Select(t => GatedAsync(gate, () => RunTargetAsync(t, cancellationToken), cancellationToken)));
+        results.AddRange(perTarget.SelectMany(r => r));
+        LogSummary(results, began, targets.Count);
+        return results;
+    }
+
+    public async Task<IReadOnlyList<CheckResult>> RunSentinelsAsync(IReadOnlyList<Target> sentinels, CancellationToken cancellationToken)
+    {
+        var began = _env.Time.GetTimestamp();
+        var results = new List<CheckResult> { await RunGatewayAsync(Lane.Sentinel, cancellationToken) };
+        using var gate = new SemaphoreSlim(_env.Settings.MaxConcurrency);
+        var perTarget = await Task.WhenAll(sentinels
+            .Where(t => SentinelPort(t) is not null)
+            .Select(t => GatedAsync(gate, () => RunSentinelAsync(t, cancellationToken), cancellationToken)));
+        results.AddRange(perTarget.SelectMany(r => r));
+        LogSummary(results, began, targets: null);
+        return results;
+    }
+
+    private async Task<CheckResult> RunGatewayAsync(Lane lane, CancellationToken cancellationToken)
+    {
+        var result = await _gateway.RunAsync(lane, cancellationToken);
+        if (result.Address is null)
+        {
+            Log.NoGateway(_logger);
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<CheckResult>> RunSentinelAsync(Target target, CancellationToken cancellationToken)
+    {
+        var resolution = await _env.Resolver.ResolveAsync(target.Host, target.Addresses, cancellationToken);
+        return [await _tcp.RunAsync(target, resolution, SentinelPort(target)!.Value, Lane.Sentinel, cancellationToken)];
+    }
+
+    private async Task<IReadOnlyList<CheckResult>> RunTargetAsync(Target target, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        var (dnsResults, resolution) = await RunDnsAsync(target, cancellationToken);
+        results.AddRange(dnsResults);
+
+        var tcpResults = await Task.WhenAll(target.Ports.Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken)));
+        results.AddRange(tcpResults);
+        if (target.Url is null)
+        {
+            return results;
+        }
+
+        // Where the connect to the URL's port already failed, tls and http cannot get further: they are reported
+        // with that failure rather than tried again (a retry in disguise, and a second deadline in a shutdown).
+        var blocked = tcpResults.FirstOrDefault(r => r.Port == target.Url.Port && !r.Ok);
+        if (target.IsHttps)
+        {
+            var tls = blocked is null ? await _tls.RunAsync(target, resolution, Lane.Round, cancellationToken) : Blocked(blocked, CheckKind.Tls);
+            results.Add(tls);
+            blocked ??= tls.Ok ? null : tls;
+        }
+
+        results.Add(blocked is null ? await _http.RunAsync(target, resolution, Lane.Round, cancellationToken) : Blocked(blocked, CheckKind.Http));
+        return results;
+    }
+
+    private async Task<(IReadOnlyList<CheckResult> Results, Resolution Resolution)> RunDnsAsync(Target target, CancellationToken cancellationToken)
+    {
+        var literal = HostResolver.Literal(target.Host, []);
+        if (literal is not null)
+        {
+            // A literal address has nothing to resolve; a pinned one is still worth a dns measurement.
+            return ([], literal);
+        }
+
+        QueryType[] types = _env.Resolver.HasIpv6 ? [QueryType.A, QueryType.AAAA] : [QueryType.A];
+        var queries = _env.Settings.Resolvers
+            .SelectMany(r => types.Select(t => (Resolver: r, Type: t)))
+            .Select(async q => (q.Resolver, q.Type, Clock: _env.Clock.Read(), Answer: await _env.Dns.QueryAsync(q.Resolver, target.Host, q.Type, cancellationToken)));
+        var answers = await Task.WhenAll(queries);
+        var results = answers.Select(a => CheckResults.Start(target, CheckKind.Dns, a.Clock, Lane.Round) with
+        {
+            Resolver = a.Resolver.Name,
+            QueryType = a.Type.ToString(),
+            Ok = a.Answer.Ok,
+            Failure = a.Answer.Failure,
+            Rcode = a.Answer.Rcode,
+            Answers = [.. a.Answer.Addresses.Select(x => x.ToString())],
+            Ms = a.Answer.Ms,
+            Phases = new Phases(Dns: a.Answer.Ms, Total: a.Answer.Ms),
+        }).ToList();
+        var resolution = HostResolver.Literal(target.Host, target.Addresses)
+            ?? HostResolver.Choose([.. answers.Select(a => (a.Resolver, a.Type, a.Answer))]);
+        return (results, resolution);
+    }
+
+    private CheckResult Blocked(CheckResult cause, CheckKind kind) => cause with
+    {
+        Kind = kind,
+        Clock = _env.Clock.Read(),
+        Ms = 0,
+        Phases = Phases.None,
+    };
+
+    private static int? SentinelPort(Target target) =>
+        target.Ports.Count > 0 ? target.Ports[0] : target.Url is { } url ? url.Port : null;
+
+    private static async Task<T> GatedAsync<T>(SemaphoreSlim gate, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void LogSummary(List<CheckResult> results, long began, int? targets)
+    {
+        var failed = results.Count(r => !r.Ok);
+        var ms = _env.Time.GetElapsedTime(began).TotalMilliseconds;
+        if (targets is { } count)
+        {
+            Log.RoundFinished(_logger, count, results.Count, failed, ms);
+        }
+        else
+        {
+            Log.SentinelsFinished(_logger, results.Count, failed, ms);
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            foreach (var r in results.Where(r => !r.Ok))
+            {
+                Log.CheckFailed(_logger, r.Kind, r.Target, r.Failure);
+            }
+        }
+    }
+}
