@@ -1,0 +1,19 @@
+using Probe.Gpio;
+using Probe.Verdicts;
+
+namespace Probe.Status;
+
+/// <summary>DESIGN.md's LED table for the network LEDs: one lit at a time, green for online or starting, red for a problem.</summary>
+internal static class NetLedPatterns
+{
+    public static (LedPattern Green, LedPattern Red) For(VerdictState state) => state switch
+    {
+        VerdictState.Online => (LedPattern.Solid, LedPattern.Off),
+        VerdictState.Unknown => (LedPattern.SlowBlink, LedPattern.Off),
+        VerdictState.InternationalCut => (LedPattern.Off, LedPattern.Solid),
+        VerdictState.FullShutdown => (LedPattern.Off, LedPattern.FastBlink),
+        VerdictState.LocalFault => (LedPattern.Off, LedPattern.DoubleBlink),
+        VerdictState.PlatformBlock or VerdictState.DnsTampering or VerdictState.Degraded => (LedPattern.Off, LedPattern.SlowBlink),
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}

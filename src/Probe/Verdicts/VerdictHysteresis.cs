@@ -1,0 +1,62 @@
+using Probe.Clock;
+
+namespace Probe.Verdicts;
+
+/// <summary>Commits a new verdict only after it held <c>confirmRounds</c> consecutive evaluations, so one odd round changes nothing.</summary>
+/// <remarks>
+/// Two verdicts are "the same" when they have the same headline and the same set of (state, platform, resolver)
+/// findings: a second platform getting blocked is a change, a different list of slow targets is not.
+/// The committed verdict starts as <c>unknown</c>. Not thread-safe: one owner feeds it.
+/// </remarks>
+internal sealed class VerdictHysteresis(int confirmRounds)
+{
+    private readonly int _confirmRounds = Math.Max(1, confirmRounds);
+    private Verdict? _candidate;
+    private int _held;
+
+    /// <summary>The verdict last committed (refreshed by evaluations that agree with it).</summary>
+    public Verdict Committed { get; private set; } = Verdict.Unknown;
+
+    /// <summary>Whether a different verdict is waiting for confirmation.</summary>
+    public bool HasPending => _candidate is not null;
+
+    /// <summary>Feeds one evaluation; returns the committed change, or null when nothing is committed.</summary>
+    public VerdictChange? Observe(Verdict verdict, ClockReading clock)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (SameAs(verdict, Committed))
+        {
+            Committed = verdict;
+            _candidate = null;
+            _held = 0;
+            return null;
+        }
+
+        if (_candidate is not null && SameAs(verdict, _candidate))
+        {
+            _held++;
+        }
+        else
+        {
+            _held = 1;
+        }
+
+        _candidate = verdict;
+        if (_held < _confirmRounds)
+        {
+            return null;
+        }
+
+        var previous = Committed.State;
+        Committed = verdict;
+        _candidate = null;
+        _held = 0;
+        return new VerdictChange(verdict, previous, clock);
+    }
+
+    private static bool SameAs(Verdict a, Verdict b) =>
+        a.State == b.State && Signature(a).SetEquals(Signature(b));
+
+    private static HashSet<(VerdictState, string?, string?)> Signature(Verdict verdict) =>
+        verdict.Findings.Select(f => (f.State, f.Platform, f.Resolver)).ToHashSet();
+}
