@@ -70,15 +70,20 @@ internal static class StoreFile
         {
             connection.Open();
 
-            // auto_vacuum only takes on a file without tables, so it goes first; later it is a no-op.
-            StoreSchema.Execute(connection, null, "PRAGMA auto_vacuum = INCREMENTAL");
+            // The CLI and the daemon may share the file.
+            StoreSchema.Execute(connection, null, "PRAGMA busy_timeout = 10000");
+
+            // auto_vacuum only takes on a file without pages; on an existing one it would still write the header,
+            // and a file about to be judged (and maybe quarantined) must stay byte for byte as found.
+            if (StoreSchema.Long(connection, "PRAGMA page_count") == 0)
+            {
+                StoreSchema.Execute(connection, null, "PRAGMA auto_vacuum = INCREMENTAL");
+            }
+
             StoreSchema.Execute(connection, null, "PRAGMA journal_mode = WAL");
 
             // NORMAL in WAL mode: a commit survives a crashed process; only a power cut can lose the last commits. No fsync per row.
             StoreSchema.Execute(connection, null, "PRAGMA synchronous = NORMAL");
-
-            // The CLI and the daemon may share the file.
-            StoreSchema.Execute(connection, null, "PRAGMA busy_timeout = 10000");
             StoreSchema.Execute(connection, null, "PRAGMA journal_size_limit = 4194304");
             return connection;
         }
