@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+
+namespace Probe.Clock;
+
+/// <summary>
+/// The device's real clocks: wall time from the injected <see cref="TimeProvider"/>, the kernel's boot id,
+/// CLOCK_MONOTONIC (clock_gettime, not Stopwatch, so that the CLI and the daemon read the same system-wide
+/// clock by contract rather than by implementation detail) and the sync state from systemd-timesyncd or adjtimex.
+/// </summary>
+internal sealed class SystemProbeClock : IProbeClock
+{
+    internal const string DefaultBootIdPath = "/proc/sys/kernel/random/boot_id";
+    internal const string DefaultSyncFlagPath = "/run/systemd/timesync/synchronized";
+
+    private readonly TimeProvider _time;
+    private readonly ILogger<SystemProbeClock> _logger;
+    private readonly string _bootIdPath;
+    private readonly string _syncFlagPath;
+    private readonly Func<bool?> _kernelSynced;
+    private readonly Func<long> _monotonicMs;
+    private string? _bootId;
+
+    public SystemProbeClock(TimeProvider time, ILogger<SystemProbeClock> logger)
+        : this(time, logger, DefaultBootIdPath, DefaultSyncFlagPath, LinuxClockNative.KernelSynced, LinuxClockNative.MonotonicMs)
+    {
+    }
+
+    /// <summary>Test seam: other files and kernel readers, so a test can play a boot without touching the host.</summary>
+    internal SystemProbeClock(
+        TimeProvider time,
+        ILogger<SystemProbeClock> logger,
+        string bootIdPath,
+        string syncFlagPath,
+        Func<bool?> kernelSynced,
+        Func<long> monotonicMs)
+    {
+        _time = time;
+        _logger = logger;
+        _bootIdPath = bootIdPath;
+        _syncFlagPath = syncFlagPath;
+        _kernelSynced = kernelSynced;
+        _monotonicMs = monotonicMs;
+    }
+
+    public ClockReading Read()
+    {
+        // Monotonic first: the wall clock is the one that may jump, so it is read as close to it as possible.
+        var monotonic = _monotonicMs();
+        var wall = _time.GetUtcNow();
+        return new ClockReading(wall, BootId(), monotonic, IsSynced());
+    }
+
+    private string BootId()
+    {
+        // The boot id cannot change while this process lives: read it once.
+        if (_bootId is not null)
+        {
+            return _bootId;
+        }
+
+        try
+        {
+            _bootId = File.ReadAllText(_bootIdPath).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.BootIdUnreadable(_logger, _bootIdPath, e);
+            _bootId = "unknown";
+        }
+
+        return _bootId;
+    }
+
+    private bool IsSynced()
+    {
+        // timesyncd's flag is the authority where it runs; the kernel's view covers chrony, ntpd and others.
+        if (File.Exists(_syncFlagPath))
+        {
+            return true;
+        }
+
+        var kernel = _kernelSynced();
+        if (kernel is null)
+        {
+            Log.SyncStateUnknown(_logger);
+        }
+
+        return kernel ?? false;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Probe.Storage;
+
+/// <summary>The measurement names and the field types of the line-protocol schema (DESIGN.md).</summary>
+internal static class Measurements
+{
+    public const string Check = "probe_check";
+    public const string Verdict = "probe_verdict";
+    public const string Health = "probe_health";
+    public const string Clock = "probe_clock";
+
+    public const string ClockTag = "clock";
+
+    /// <summary>Integer fields; every other number is a float, so that a field never changes type in the analysts' store.</summary>
+    private static readonly HashSet<string> IntegerFields = new(StringComparer.Ordinal)
+    {
+        "status", "bytes", "buffer_rows", "buffer_bytes", "dropped_total", "rss_bytes", "offset_ms", "first_ms", "last_ms",
+    };
+
+    public static bool IsIntegerField(string name) => IntegerFields.Contains(name);
+
+    public static string ClockTagValue(RowClock clock) => clock switch
+    {
+        RowClock.Synced => "synced",
+        RowClock.Corrected => "corrected",
+        _ => "unsynced",
+    };
+}

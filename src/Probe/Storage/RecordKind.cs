@@ -1,0 +1,10 @@
+namespace Probe.Storage;
+
+/// <summary>What a stored row is; the numeric order is the eviction order of undelivered rows (checks go first, state changes last).</summary>
+internal enum RecordKind
+{
+    Check = 0,
+    Health = 1,
+    Clock = 2,
+    Verdict = 3,
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Storage;
+
+/// <summary>Reads rows back as points (pending, export pages, status) and moves rows between pending, delivered and set aside.</summary>
+internal sealed class RecordReader(SqliteConnection connection)
+{
+    private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, clock, fields FROM records ";
+
+    private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags)> _series = [];
+
+    /// <summary>Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows still waiting for their boot's clock are held.</summary>
+    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max)
+    {
+        const string Ready = "AND (clock <> 2 OR boot <> $boot OR mono_ms <= $cut) ORDER BY id LIMIT $max";
+        var rows = Query(transaction, Columns + "WHERE status = 0 AND kind >= 2 " + Ready, currentBoot, monotonicCut, max);
+        if (rows.Count < max)
+        {
+            rows.AddRange(Query(transaction, Columns + "WHERE status = 0 AND kind < 2 " + Ready, currentBoot, monotonicCut, max - rows.Count));
+        }
+
+        return rows;
+    }
+
+    /// <summary>One page of rows after <paramref name="afterId"/>, for export.</summary>
+    public List<StoredRow> Page(SqliteTransaction transaction, long afterId, long sinceMs, bool pendingOnly, int size)
+    {
+        var where = pendingOnly ? "WHERE status = 0 AND " : "WHERE ";
+        return Query(transaction, Columns + where + "id > $boot AND ts_ms >= $cut ORDER BY id LIMIT $max", afterId, sinceMs, size);
+    }
+
+    public PendingPoint ToPoint(SqliteTransaction? transaction, StoredRow row)
+    {
+        if (!_series.TryGetValue(row.SeriesId, out var series))
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT measurement, tags FROM series WHERE id = $id";
+            command.Parameters.AddWithValue("$id", row.SeriesId);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            series = (reader.GetString(0), PointDecoder.DecodeTags(reader.GetString(1)));
+            _series[row.SeriesId] = series;
+        }
+
+        return new PendingPoint(row.Id, PointDecoder.Decode(series.Measurement, series.Tags, row.Clock, row.FieldsJson, row.TimestampMs));
+    }
+
+    /// <summary>Moves pending rows to <paramref name="to"/>; returns how many were still pending.</summary>
+    public int Settle(SqliteTransaction transaction, IReadOnlyList<long> ids, RowStatus to, string? reason, long nowMs)
+    {
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE records SET status = $to WHERE id = $id AND status = 0";
+        update.Parameters.AddWithValue("$to", (long)to);
+        var id = update.Parameters.Add("$id", SqliteType.Integer);
+        using var note = connection.CreateCommand();
+        note.Transaction = transaction;
+        note.CommandText = "INSERT OR REPLACE INTO set_aside (record_id, reason, at_ms) VALUES ($id, $reason, $at)";
+        var noteId = note.Parameters.Add("$id", SqliteType.Integer);
+        note.Parameters.AddWithValue("$reason", reason ?? "");
+        note.Parameters.AddWithValue("$at", nowMs);
+
+        var settled = 0;
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            var changed = update.ExecuteNonQuery();
+            settled += changed;
+            if (changed == 1 && reason is not null)
+            {
+                noteId.Value = value;
+                note.ExecuteNonQuery();
+            }
+        }
+
+        return settled;
+    }
+
+    public StoreStatus Status(SqliteTransaction transaction, long backlogRows, long backlogDropped)
+    {
+        long Count(string sql) => StoreSchema.Long(connection, sql, transaction);
+        DateTimeOffset? Time(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
+
+        string? lastVerdict = null;
+        DateTimeOffset? lastVerdictAt = null;
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT fields, ts_ms FROM records WHERE kind = 3 ORDER BY id DESC LIMIT 1";
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                using var fields = JsonDocument.Parse(reader.GetString(0));
+                lastVerdict = fields.RootElement.GetProperty("state").GetString();
+                lastVerdictAt = Time(reader.GetInt64(1));
+            }
+        }
+
+        var oldest = StoreSchema.Scalar(connection, "SELECT ts_ms FROM records WHERE status = 0 ORDER BY id LIMIT 1", transaction) as long?;
+        return new StoreStatus(
+            Rows: Count("SELECT count(*) FROM records") + backlogRows,
+            Bytes: SizeBound.UsedBytes(connection, transaction),
+            PendingRows: Count("SELECT count(*) FROM records WHERE status = 0") + backlogRows,
+            OldestPending: Time(oldest),
+            DroppedTotal: (StoreMeta.Get(connection, transaction, StoreMeta.DroppedTotal) ?? 0) + backlogDropped,
+            SetAsideTotal: StoreMeta.Get(connection, transaction, StoreMeta.SetAsideTotal) ?? 0,
+            LastVerdict: lastVerdict,
+            LastVerdictAt: lastVerdictAt,
+            LastUploadAt: Time(StoreMeta.Get(connection, transaction, StoreMeta.LastUploadMs)),
+            DeliveredTotal: StoreMeta.Get(connection, transaction, StoreMeta.DeliveredTotal) ?? 0);
+    }
+
+    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long boot, long cut, int max)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$boot", boot);
+        command.Parameters.AddWithValue("$cut", cut);
+        command.Parameters.AddWithValue("$max", max);
+        using var reader = command.ExecuteReader();
+        var rows = new List<StoredRow>();
+        while (reader.Read())
+        {
+            rows.Add(new StoredRow(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), (RowClock)reader.GetInt64(5), reader.GetString(6)));
+        }
+
+        return rows;
+    }
+}

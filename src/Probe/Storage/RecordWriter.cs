@@ -1,0 +1,295 @@
+using Microsoft.Data.Sqlite;
+using Probe.Clock;
+
+namespace Probe.Storage;
+
+/// <summary>
+/// Writes records inside a caller's transaction with statements prepared once per connection, keeps timestamps unique
+/// per series, and applies the clock rules (re-stamping a boot's waiting rows once its clock syncs).
+/// </summary>
+internal sealed class RecordWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly PointEncoder _encoder;
+    private readonly Dictionary<(string Measurement, string Tags), long> _seriesIds = [];
+    private readonly Dictionary<string, long> _bootIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _bootOffsets = new(StringComparer.Ordinal);
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _nextFree;
+    private readonly SqliteCommand _moveRow;
+    private SqliteTransaction? _transaction;
+
+    public RecordWriter(SqliteConnection connection, PointEncoder encoder)
+    {
+        _connection = connection;
+        _encoder = encoder;
+        _insert = Command(
+            "INSERT OR IGNORE INTO records (kind, series_id, ts_ms, boot, mono_ms, clock, fields) VALUES ($kind, $series, $ts, $boot, $mono, $clock, $fields)",
+            "$kind", "$series", "$ts", "$boot", "$mono", "$clock", "$fields");
+
+        // The end of the run of occupied milliseconds that starts at $ts: the nearest free slot at or after it.
+        _nextFree = Command(
+            """
+            SELECT a.ts_ms + 1 FROM records a
+            WHERE a.series_id = $series AND a.ts_ms >= $ts
+              AND NOT EXISTS (SELECT 1 FROM records b WHERE b.series_id = $series AND b.ts_ms = a.ts_ms + 1)
+            ORDER BY a.ts_ms LIMIT 1
+            """,
+            "$series", "$ts");
+        _moveRow = Command("UPDATE OR IGNORE records SET ts_ms = $ts, clock = $clock WHERE id = $id", "$ts", "$clock", "$id");
+    }
+
+    /// <summary>Stores a batch; the caller commits (one transaction per batch).</summary>
+    public void Write(SqliteTransaction transaction, IReadOnlyList<NewRecord> records)
+    {
+        Begin(transaction);
+
+        // Syncs first, so that unsynchronized rows of a boot that synced within this batch are stored corrected.
+        foreach (var record in records)
+        {
+            if (record.Clock.Synced)
+            {
+                ObserveSync(transaction, record.Clock);
+            }
+        }
+
+        var unknownOffsets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            var reading = record.Clock;
+            var boot = BootRowId(reading.BootId);
+            var (ts, clock) = reading.Synced ? (reading.Wall.ToUnixTimeMilliseconds(), RowClock.Synced)
+                : KnownOffset(reading.BootId, unknownOffsets) is { } offset ? (reading.MonotonicMs + offset, RowClock.Corrected)
+                : (reading.Wall.ToUnixTimeMilliseconds(), RowClock.Waiting);
+            Insert(record.Kind, SeriesId(record.Measurement, record.TagsJson), ts, boot, reading.MonotonicMs, clock, record.FieldsJson);
+        }
+    }
+
+    /// <summary>Once per boot, the first synchronized reading fixes the boot's offset and re-stamps its waiting rows.</summary>
+    public void ObserveSync(SqliteTransaction transaction, ClockReading reading)
+    {
+        Begin(transaction);
+        if (!reading.Synced || _bootOffsets.ContainsKey(reading.BootId))
+        {
+            return;
+        }
+
+        var boot = BootRowId(reading.BootId);
+        var wallMs = reading.Wall.ToUnixTimeMilliseconds();
+        var offset = wallMs - reading.MonotonicMs;
+        var claimed = Execute("UPDATE boots SET offset_ms = $p0, synced_at_ms = $p1 WHERE id = $p2 AND offset_ms IS NULL", offset, wallMs, boot) == 1;
+        if (!claimed)
+        {
+            // Another process (the CLI or the daemon) saw the sync first: use its offset.
+            offset = (long)Scalar("SELECT offset_ms FROM boots WHERE id = $p0", boot)!;
+        }
+
+        _bootOffsets[reading.BootId] = offset;
+        Restamp(boot, offset);
+        if (claimed)
+        {
+            RecordCorrectionOfReleasedRows(boot, reading, offset);
+        }
+    }
+
+    /// <summary>Freezes rows handed out unsynchronized, remembering what was sent so that a later sync can publish the correction.</summary>
+    public void Release(SqliteTransaction transaction, long id, long boot, long ts, long mono)
+    {
+        Begin(transaction);
+        Execute("UPDATE records SET clock = $p0 WHERE id = $p1", (long)RowClock.Released, id);
+        Execute(
+            """
+            UPDATE boots SET released_rows = released_rows + 1,
+              released_first_ms = min(coalesce(released_first_ms, $p0), $p0),
+              released_last_ms = max(coalesce(released_last_ms, $p0), $p0),
+              released_base_ms = $p1
+            WHERE id = $p2
+            """,
+            ts,
+            ts - mono,
+            boot);
+    }
+
+    public long? BootRowIdIfKnown(SqliteTransaction transaction, string bootId)
+    {
+        Begin(transaction);
+        return _bootIds.TryGetValue(bootId, out var id) ? id : Scalar("SELECT id FROM boots WHERE boot_id = $p0", bootId) as long?;
+    }
+
+    /// <summary>After a rollback the caches may name rows that no longer exist.</summary>
+    public void ForgetCaches()
+    {
+        _seriesIds.Clear();
+        _bootIds.Clear();
+        _bootOffsets.Clear();
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _nextFree.Dispose();
+        _moveRow.Dispose();
+    }
+
+    private void RecordCorrectionOfReleasedRows(long boot, ClockReading reading, long offset)
+    {
+        using var command = CommandFor("SELECT released_rows, released_first_ms, released_last_ms, released_base_ms FROM boots WHERE id = $p0", boot);
+        using var row = command.ExecuteReader();
+        if (!row.Read() || row.GetInt64(0) == 0)
+        {
+            return;
+        }
+
+        // Sent timestamps were wall = base + mono with the stale base; the true one is offset + mono.
+        var (tags, fields) = _encoder.EncodeClockCorrection(reading.BootId, offset - row.GetInt64(3), row.GetInt64(1), row.GetInt64(2));
+        Insert(RecordKind.Clock, SeriesId(Measurements.Clock, tags), reading.Wall.ToUnixTimeMilliseconds(), boot, reading.MonotonicMs, RowClock.Synced, fields);
+    }
+
+    private void Restamp(long boot, long offset)
+    {
+        var waiting = new List<(long Id, long Series, long Mono)>();
+        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE boot = $p0 AND clock = 2 ORDER BY id", boot))
+        using (var row = command.ExecuteReader())
+        {
+            while (row.Read())
+            {
+                waiting.Add((row.GetInt64(0), row.GetInt64(1), row.GetInt64(2)));
+            }
+        }
+
+        foreach (var (id, series, mono) in waiting)
+        {
+            var ts = mono + offset;
+            _moveRow.Parameters[0].Value = ts;
+            _moveRow.Parameters[1].Value = (long)RowClock.Corrected;
+            _moveRow.Parameters[2].Value = id;
+            if (_moveRow.ExecuteNonQuery() == 0)
+            {
+                _moveRow.Parameters[0].Value = NextFree(series, ts);
+                _moveRow.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private void Insert(RecordKind kind, long series, long ts, long boot, long mono, RowClock clock, string fields)
+    {
+        var p = _insert.Parameters;
+        p[0].Value = (long)kind;
+        p[1].Value = series;
+        p[2].Value = ts;
+        p[3].Value = boot;
+        p[4].Value = mono;
+        p[5].Value = (long)clock;
+        p[6].Value = fields;
+        if (_insert.ExecuteNonQuery() == 0)
+        {
+            // Two results of one series in one millisecond: the later moves by the fewest ms that make it unique.
+            p[2].Value = NextFree(series, ts);
+            _insert.ExecuteNonQuery();
+        }
+    }
+
+    private long NextFree(long series, long ts)
+    {
+        _nextFree.Parameters[0].Value = series;
+        _nextFree.Parameters[1].Value = ts;
+        return _nextFree.ExecuteScalar() is long free ? free : ts;
+    }
+
+    private long SeriesId(string measurement, string tags)
+    {
+        if (_seriesIds.TryGetValue((measurement, tags), out var id))
+        {
+            return id;
+        }
+
+        Execute("INSERT OR IGNORE INTO series (measurement, tags) VALUES ($p0, $p1)", measurement, tags);
+        id = (long)Scalar("SELECT id FROM series WHERE measurement = $p0 AND tags = $p1", measurement, tags)!;
+        _seriesIds[(measurement, tags)] = id;
+        return id;
+    }
+
+    private long BootRowId(string bootId)
+    {
+        if (_bootIds.TryGetValue(bootId, out var id))
+        {
+            return id;
+        }
+
+        Execute("INSERT OR IGNORE INTO boots (boot_id) VALUES ($p0)", bootId);
+        id = (long)Scalar("SELECT id FROM boots WHERE boot_id = $p0", bootId)!;
+        _bootIds[bootId] = id;
+        return id;
+    }
+
+    private long? KnownOffset(string bootId, HashSet<string> unknownThisBatch)
+    {
+        if (_bootOffsets.TryGetValue(bootId, out var offset))
+        {
+            return offset;
+        }
+
+        if (unknownThisBatch.Contains(bootId))
+        {
+            return null;
+        }
+
+        // Not cached as unknown: another process may have seen the sync since.
+        if (Scalar("SELECT offset_ms FROM boots WHERE boot_id = $p0", bootId) is long known)
+        {
+            _bootOffsets[bootId] = known;
+            return known;
+        }
+
+        unknownThisBatch.Add(bootId);
+        return null;
+    }
+
+    private void Begin(SqliteTransaction transaction)
+    {
+        if (!ReferenceEquals(_transaction, transaction))
+        {
+            _transaction = transaction;
+            _insert.Transaction = transaction;
+            _nextFree.Transaction = transaction;
+            _moveRow.Transaction = transaction;
+        }
+    }
+
+    private SqliteCommand Command(string sql, params string[] names)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private SqliteCommand CommandFor(string sql, params object[] values)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i, values[i]);
+        }
+
+        return command;
+    }
+
+    private int Execute(string sql, params object[] values)
+    {
+        using var command = CommandFor(sql, values);
+        return command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params object[] values)
+    {
+        using var command = CommandFor(sql, values);
+        return command.ExecuteScalar();
+    }
+}

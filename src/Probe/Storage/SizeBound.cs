@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Storage;
+
+/// <summary>Keeps the database under Store.MaxBytes: delivered history goes first, then undelivered rows in the order of <see cref="RecordKind"/>, oldest first.</summary>
+internal static class SizeBound
+{
+    /// <summary>Tiers in deletion order; undelivered tiers are counted in dropped_total.</summary>
+    private static readonly (string Where, bool Undelivered)[] Tiers =
+    [
+        ("status = 1", false),
+        ("status = 2", false),
+        ("status = 0 AND kind = 0", true),
+        ("status = 0 AND kind = 1", true),
+        ("status = 0 AND kind = 2", true),
+        ("status = 0 AND kind = 3", true),
+    ];
+
+    /// <summary>Bytes in use: pages minus free pages, so that the figure falls as rows go even where the file cannot shrink.</summary>
+    public static long UsedBytes(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var pages = StoreSchema.Long(connection, "PRAGMA page_count", transaction);
+        var free = StoreSchema.Long(connection, "PRAGMA freelist_count", transaction);
+        return (pages - free) * StoreSchema.Long(connection, "PRAGMA page_size", transaction);
+    }
+
+    /// <summary>Deletes down to 90 % of the bound when it is exceeded; returns rows deleted and, of those, undelivered ones.</summary>
+    public static (long Deleted, long Dropped) Enforce(SqliteConnection connection, long maxBytes)
+    {
+        var size = UsedBytes(connection, null);
+        if (size <= maxBytes)
+        {
+            return (0, 0);
+        }
+
+        // Down to 90 %, so that the next appends do not each pay for a deletion.
+        var target = maxBytes - (maxBytes / 10);
+        long deletedTotal = 0, droppedTotal = 0;
+        for (var round = 0; round < 100 && size > target; round++)
+        {
+            var rows = Math.Max(1, StoreSchema.Long(connection, "SELECT max(id) - min(id) + 1 FROM records"));
+            var want = Math.Max(64, (size - target) / Math.Max(1, size / rows));
+            long deleted = 0, dropped = 0;
+            using (var transaction = connection.BeginTransaction())
+            {
+                foreach (var (where, undelivered) in Tiers)
+                {
+                    if (deleted >= want)
+                    {
+                        break;
+                    }
+
+                    var n = Delete(connection, transaction, where, want - deleted);
+                    deleted += n;
+                    dropped += undelivered ? n : 0;
+                }
+
+                StoreSchema.Execute(connection, transaction, "DELETE FROM set_aside WHERE record_id NOT IN (SELECT id FROM records)");
+                StoreMeta.Add(connection, transaction, StoreMeta.DroppedTotal, dropped);
+                transaction.Commit();
+            }
+
+            deletedTotal += deleted;
+            droppedTotal += dropped;
+            if (deleted == 0)
+            {
+                break;
+            }
+
+            ReleaseFreePages(connection);
+            size = UsedBytes(connection, null);
+        }
+
+        StoreSchema.Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+        return (deletedTotal, droppedTotal);
+    }
+
+    private static long Delete(SqliteConnection connection, SqliteTransaction transaction, string where, long max)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"DELETE FROM records WHERE id IN (SELECT id FROM records WHERE {where} ORDER BY id LIMIT $max)";
+        command.Parameters.AddWithValue("$max", max);
+        return command.ExecuteNonQuery();
+    }
+
+    private static void ReleaseFreePages(SqliteConnection connection)
+    {
+        // incremental_vacuum frees one page per step: step it to the end.
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA incremental_vacuum";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
+    }
+}

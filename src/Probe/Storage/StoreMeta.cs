@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Storage;
+
+/// <summary>Persisted counters (dropped, set aside, delivered) and marks (last upload), updated in the same transaction as the rows they count.</summary>
+internal static class StoreMeta
+{
+    public const string DroppedTotal = "dropped_total";
+    public const string SetAsideTotal = "set_aside_total";
+    public const string DeliveredTotal = "delivered_total";
+    public const string LastUploadMs = "last_upload_ms";
+
+    public static void Add(SqliteConnection connection, SqliteTransaction transaction, string key, long amount)
+    {
+        if (amount != 0)
+        {
+            Run(connection, transaction, "INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = value + excluded.value", key, amount);
+        }
+    }
+
+    public static void Set(SqliteConnection connection, SqliteTransaction transaction, string key, long value)
+    {
+        Run(connection, transaction, "INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+    }
+
+    public static long? Get(SqliteConnection connection, SqliteTransaction? transaction, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = $k";
+        command.Parameters.AddWithValue("$k", key);
+        return command.ExecuteScalar() as long?;
+    }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction transaction, string sql, string key, long value)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        command.ExecuteNonQuery();
+    }
+}

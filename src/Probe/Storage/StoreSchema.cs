@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Storage;
+
+/// <summary>The database layout and its migrations, versioned with PRAGMA user_version.</summary>
+internal static class StoreSchema
+{
+    /// <summary>Migrations in order: entry i takes the schema from version i to i + 1.</summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            measurement TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            UNIQUE (measurement, tags));
+        CREATE TABLE boots (
+            id INTEGER PRIMARY KEY,
+            boot_id TEXT NOT NULL UNIQUE,
+            offset_ms INTEGER,
+            synced_at_ms INTEGER,
+            released_rows INTEGER NOT NULL DEFAULT 0,
+            released_first_ms INTEGER,
+            released_last_ms INTEGER,
+            released_base_ms INTEGER);
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind INTEGER NOT NULL,
+            series_id INTEGER NOT NULL,
+            ts_ms INTEGER NOT NULL,
+            boot INTEGER NOT NULL,
+            mono_ms INTEGER NOT NULL,
+            clock INTEGER NOT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            fields TEXT NOT NULL);
+        CREATE UNIQUE INDEX records_series_ts ON records (series_id, ts_ms);
+        CREATE INDEX records_pending ON records (id) WHERE status = 0;
+        CREATE INDEX records_pending_first ON records (id) WHERE status = 0 AND kind >= 2;
+        CREATE INDEX records_waiting ON records (boot, id) WHERE clock = 2;
+        CREATE TABLE set_aside (record_id INTEGER PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Brings the schema up to date; returns false when the file was written by a newer probe.</summary>
+    public static bool Migrate(SqliteConnection connection)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > CurrentVersion)
+        {
+            return false;
+        }
+
+        for (; version < CurrentVersion; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, transaction, Migrations[version]);
+            Execute(connection, transaction, $"PRAGMA user_version = {version + 1}");
+            transaction.Commit();
+        }
+
+        return true;
+    }
+
+    public static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command.ExecuteScalar();
+    }
+
+    public static long Long(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        return Scalar(connection, sql, transaction) is long value ? value : 0;
+    }
+
+    public static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+}

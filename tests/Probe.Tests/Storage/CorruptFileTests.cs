@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Probe.Storage;
+
+namespace Probe.Tests.Storage;
+
+public sealed class CorruptFileTests
+{
+    private const int QuarantinedEvent = 1501;
+    private StoreFixture _fixture = null!;
+
+    [SetUp]
+    public void SetUp() => _fixture = new StoreFixture();
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public async Task Open_GarbageFile_MovedAsideFreshStoreLogged()
+    {
+        var garbage = new byte[64 * 1024];
+        new Random(7).NextBytes(garbage);
+        await File.WriteAllBytesAsync(_fixture.Path, garbage);
+
+        await AssertQuarantinedAndFreshAsync(garbage);
+    }
+
+    [Test]
+    public async Task Open_TruncatedFile_MovedAsideFreshStoreLogged()
+    {
+        await FillAsync();
+        var bytes = await File.ReadAllBytesAsync(_fixture.Path);
+        var truncated = bytes[..(bytes.Length / 2 + 100)];
+        await File.WriteAllBytesAsync(_fixture.Path, truncated);
+
+        await AssertQuarantinedAndFreshAsync(truncated);
+    }
+
+    [Test]
+    public async Task Open_MalformedPages_MovedAsideFreshStoreLogged()
+    {
+        await FillAsync();
+        var bytes = await File.ReadAllBytesAsync(_fixture.Path);
+
+        // Header intact, b-tree pages in the middle overwritten: "database disk image is malformed".
+        Array.Fill(bytes, (byte)0x5A, 4096 * 3, 4096 * 4);
+        await File.WriteAllBytesAsync(_fixture.Path, bytes);
+
+        await AssertQuarantinedAndFreshAsync(bytes);
+    }
+
+    [Test]
+    public async Task Open_HealthyFileTwice_NothingMovedAside()
+    {
+        await FillAsync();
+        using var sut = CreateSut();
+
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Rows, Is.EqualTo(3000));
+            Assert.That(Directory.GetFiles(_fixture.Directory, "*.corrupt-*"), Is.Empty);
+            Assert.That(_fixture.Logger.Entries.Select(e => e.EventId), Does.Not.Contain(QuarantinedEvent));
+        });
+    }
+
+    private async Task AssertQuarantinedAndFreshAsync(byte[] original)
+    {
+        using var sut = CreateSut();
+        await sut.AppendResultsAsync([StoreFixture.Check("after", _fixture.Clock.Read())], CancellationToken.None);
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+        var moved = Directory.GetFiles(_fixture.Directory, "results.db.corrupt-*").Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status.Rows, Is.EqualTo(1), "a fresh store holds only the new row");
+            Assert.That(moved, Has.Count.EqualTo(1));
+            Assert.That(await File.ReadAllBytesAsync(moved[0]), Is.EqualTo(original), "the damaged file is kept as it was");
+            Assert.That(_fixture.Logger.Entries.Where(e => e.EventId == QuarantinedEvent).Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
+        });
+
+        // And the next start opens the fresh file without moving anything again.
+        using var again = CreateSut();
+        Assert.That((await again.GetStatusAsync(CancellationToken.None)).Rows, Is.EqualTo(1));
+        Assert.That(_fixture.Logger.Entries.Count(e => e.EventId == QuarantinedEvent), Is.EqualTo(1));
+    }
+
+    private async Task FillAsync()
+    {
+        using var sut = CreateSut();
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await sut.AppendResultsAsync([.. Enumerable.Range(0, 1000).Select(i => StoreFixture.Check("t" + (i % 40), _fixture.Clock.Advance(1)))], CancellationToken.None);
+        }
+    }
+
+    private SqliteResultStore CreateSut() => _fixture.CreateSut();
+}
