@@ -1,0 +1,42 @@
+using System.Globalization;
+using InfluxDB.Client.Api.Domain;
+using InfluxDB.Client.Writes;
+using Probe.Storage;
+
+namespace Probe.Upload;
+
+/// <summary>ProbePoint to InfluxDB line protocol through InfluxDB.Client's own point type, so escaping is the client's, not ours.</summary>
+internal static class LineProtocol
+{
+    public static PointData ToPointData(ProbePoint point)
+    {
+        var builder = PointData.Builder.Measurement(point.Measurement);
+        foreach (var (key, value) in point.Tags)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                builder = builder.Tag(key, value);
+            }
+        }
+
+        foreach (var (key, value) in point.Fields)
+        {
+            builder = value switch
+            {
+                bool b => builder.Field(key, b),
+                long l => builder.Field(key, l),
+                int i => builder.Field(key, (long)i),
+                double d => builder.Field(key, d),
+                float f => builder.Field(key, (double)f),
+                string s => builder.Field(key, s),
+                // Schema fields are bool/long/double/string; anything else is kept as text rather than jamming the queue.
+                _ => builder.Field(key, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+            };
+        }
+
+        return builder.Timestamp(point.TimestampMs, WritePrecision.Ms).ToPointData();
+    }
+
+    /// <summary>One line, without newline; empty when the point has no writable field (e.g. only NaN values).</summary>
+    public static string Format(ProbePoint point) => ToPointData(point).ToLineProtocol();
+}
