@@ -15,7 +15,7 @@ internal static class LineProtocol
         {
             if (!string.IsNullOrEmpty(value))
             {
-                builder = builder.Tag(key, value);
+                builder = builder.Tag(key, SingleLine(value));
             }
         }
 
@@ -28,7 +28,7 @@ internal static class LineProtocol
                 int i => builder.Field(key, (long)i),
                 double d => builder.Field(key, d),
                 float f => builder.Field(key, (double)f),
-                string s => builder.Field(key, s),
+                string s => builder.Field(key, SingleLine(s)),
                 // Schema fields are bool/long/double/string; anything else is kept as text rather than jamming the queue.
                 _ => builder.Field(key, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
             };
@@ -36,6 +36,10 @@ internal static class LineProtocol
 
         return builder.Timestamp(point.TimestampMs, WritePrecision.Ms).ToPointData();
     }
+
+    // Line protocol cannot carry a line break in a tag or string field (not even escaped): it would cut the point in two.
+    private static string SingleLine(string text) =>
+        text.AsSpan().IndexOfAny('\r', '\n') < 0 ? text : text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
 
     /// <summary>One line, without newline; empty when the point has no writable field (e.g. only NaN values).</summary>
     public static string Format(ProbePoint point) => ToPointData(point).ToLineProtocol();
