@@ -15,14 +15,19 @@ internal sealed class Influx2Sink : ISink, IDisposable
     {
         _org = org;
         _bucket = bucket;
-        _client = new InfluxDBClient(new InfluxDBClientOptions(url)
+        var options = new InfluxDBClientOptions(url)
         {
-            Token = token,
             Org = org,
             Bucket = bucket,
             // The Polly pipeline owns the per-attempt timeout; the client's own is only a backstop behind it.
             Timeout = requestTimeout + TimeSpan.FromSeconds(5),
-        });
+        };
+        if (token is not null)
+        {
+            options.Token = token;
+        }
+
+        _client = new InfluxDBClient(options);
     }
 
     public bool Enabled => true;
