@@ -84,6 +84,17 @@ internal static class TestPoints
              new("rss_bytes", 50_000_000L), new("cpu_seconds", 12.25), new("uptime_s", 3600.0), new("clock_synced", true)],
             timestampMs);
 
+    /// <summary>A mixed backlog: check results, state changes and health samples of one probe.</summary>
+    public static List<ProbePoint> Backlog(int checks, long startMs)
+    {
+        var points = Checks(checks, startMs);
+        points.Add(Verdict(startMs + 30_500, "international_cut", "online", findings: "[{\"state\":\"international_cut\"}]"));
+        points.Add(Verdict(startMs + 90_500, "online", "international_cut"));
+        points.Add(Health(startMs + 60_250));
+        points.Add(Health(startMs + 120_250));
+        return points;
+    }
+
     /// <summary>Now minus an hour, at whole seconds: recent enough for VictoriaMetrics' retention, old enough to be queryable.</summary>
     public static long RecentStartMs() => (TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() - 3600) * 1000;
 }
