@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Probe.Configuration;
+
+namespace Probe.Upload;
+
+/// <summary>Builds the configured sink (Sink.Kind) wrapped in the resilience pipeline.</summary>
+internal static class SinkFactory
+{
+    public static ISink Create(SinkOptions sink, TimeProvider time, ILogger logger, UploadResilience? resilience = null)
+    {
+        resilience ??= new UploadResilience { AttemptTimeout = sink.RequestTimeout };
+        ISink inner = sink.Kind switch
+        {
+            "influx2" => new Influx2Sink(
+                Required(sink.Url, "Url"), Required(sink.Org, "Org"), Required(sink.Bucket, "Bucket"),
+                SinkToken.Read(sink, logger), sink.RequestTimeout),
+            "influx1" => new Influx1Sink(
+                Required(sink.Url, "Url"), Required(sink.Database ?? sink.Bucket, "Database"), SinkToken.Read(sink, logger), time),
+            "none" => new NoneSink(),
+            _ => throw new InvalidOperationException($"Sink.Kind '{sink.Kind}' is not one of influx2, influx1, none"),
+        };
+        return inner.Enabled ? new ResilientSink(inner, resilience, time, logger) : inner;
+    }
+
+    private static string Required(string? value, string key) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException($"Sink.{key} is required for this Sink.Kind")
+            : value;
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Probe.Configuration;
+using Probe.Storage;
+
+namespace Probe.Upload;
+
+/// <summary>Drains the local store into the sink in the store's order, marking delivered only what the sink acknowledged.</summary>
+public sealed class UploadWorker
+{
+    private readonly IResultStore _store;
+    private readonly ISink _sink;
+    private readonly ILogger<UploadWorker> _logger;
+    private readonly int _batchSize;
+
+    public UploadWorker(IResultStore store, ISink sink, IOptions<ProbeOptions> options, ILogger<UploadWorker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _sink = sink;
+        _logger = logger;
+        _batchSize = Math.Max(1, options.Value.Sink.BatchSize);
+    }
+
+    /// <summary>Sends batches until the queue is empty or the sink stops the drain (refused, unavailable).</summary>
+    public async Task<DrainResult> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!_sink.Enabled)
+        {
+            var pending = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
+            return new DrainResult(0, 0, pending, new SinkOutcome(SinkOutcomeKind.Refused, Detail: "no sink configured"));
+        }
+
+        var tally = new Tally();
+        SinkOutcome? stoppedBy = null;
+        long? previousFirstId = null;
+        while (true)
+        {
+            var batch = await _store.ReadPendingAsync(_batchSize, cancellationToken).ConfigureAwait(false);
+            // The same head twice means the store did not take our marks: stop rather than resend forever.
+            if (batch.Count == 0 || batch[0].Id == previousFirstId)
+            {
+                break;
+            }
+
+            previousFirstId = batch[0].Id;
+            stoppedBy = await DeliverAsync(batch, tally, cancellationToken).ConfigureAwait(false);
+            if (stoppedBy is not null)
+            {
+                break;
+            }
+        }
+
+        var left = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
+        ReportStop(stoppedBy);
+        Log.DrainCompleted(_logger, tally.Sent, tally.SetAside, left);
+        return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
+    }
+
+    // Binary split of a rejected batch: halves that pass are delivered, a single rejected point is poison.
+    private async Task<SinkOutcome?> DeliverAsync(IReadOnlyList<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
+    {
+        var outcome = await _sink.WriteAsync(batch.Select(p => p.Point).ToList(), cancellationToken).ConfigureAwait(false);
+        switch (outcome.Kind)
+        {
+            case SinkOutcomeKind.Delivered:
+                await _store.MarkDeliveredAsync(batch.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                tally.Sent += batch.Count;
+                return null;
+            case SinkOutcomeKind.Rejected when batch.Count == 1:
+                var reason = $"rejected by the store: {outcome.StatusCode} {outcome.Detail}".Trim();
+                await _store.SetAsideAsync([batch[0].Id], reason, cancellationToken).ConfigureAwait(false);
+                tally.SetAside++;
+                Log.PointSetAside(_logger, batch[0].Id, reason);
+                return null;
+            case SinkOutcomeKind.Rejected:
+                var half = batch.Count / 2;
+                return await DeliverAsync(batch.Take(half).ToList(), tally, cancellationToken).ConfigureAwait(false)
+                    ?? await DeliverAsync(batch.Skip(half).ToList(), tally, cancellationToken).ConfigureAwait(false);
+            default:
+                return outcome;
+        }
+    }
+
+    private void ReportStop(SinkOutcome? stoppedBy)
+    {
+        if (stoppedBy?.Kind == SinkOutcomeKind.Refused)
+        {
+            Log.SinkRefused(_logger, stoppedBy.StatusCode, stoppedBy.Detail);
+        }
+        else if (stoppedBy?.Kind == SinkOutcomeKind.Unavailable)
+        {
+            Log.SinkUnavailable(_logger, stoppedBy.StatusCode, stoppedBy.Detail);
+        }
+    }
+
+    private sealed class Tally
+    {
+        public long Sent { get; set; }
+
+        public long SetAside { get; set; }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Probe.Tests.Upload;
+
+/// <summary>A tiny loopback HTTP store for what a real one cannot be made to do (429 with Retry-After, hanging); records each request.</summary>
+internal sealed class StubStoreServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Func<int, StubAnswer> _answer;
+    private readonly List<(TimeSpan At, string Path)> _requests = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public StubStoreServer(Func<int, StubAnswer> answer)
+    {
+        _answer = answer;
+        Port = LoopbackServerProcess.FreePort();
+        Url = new Uri($"http://127.0.0.1:{Port}/");
+        _listener.Prefixes.Add(Url.ToString());
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri Url { get; }
+
+    public IReadOnlyList<(TimeSpan At, string Path)> Requests { get { lock (_requests) { return _requests.ToList(); } } }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends by its listener being closed.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            int index;
+            lock (_requests)
+            {
+                _requests.Add((_clock.Elapsed, context.Request.Url?.PathAndQuery ?? ""));
+                index = _requests.Count - 1;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context, _answer(index)));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context, StubAnswer answer)
+    {
+        try
+        {
+            using (var reader = new StreamReader(context.Request.InputStream))
+            {
+                await reader.ReadToEndAsync();
+            }
+
+            if (answer.Hang)
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
+
+            context.Response.StatusCode = answer.Status;
+            if (answer.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.AddHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            context.Response.Close();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The test is over or the client gave up (timeout): nothing to answer.
+        }
+    }
+}

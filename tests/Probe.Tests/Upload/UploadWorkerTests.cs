@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Probe.Configuration;
+using Probe.Storage;
+using Probe.Upload;
+
+namespace Probe.Tests.Upload;
+
+public sealed class UploadWorkerTests
+{
+    private const long Start = 1_795_000_000_000;
+
+    private static UploadWorker CreateSut(InMemoryResultStore store, ISink sink, int batchSize = 5000) =>
+        new(store, sink, Options.Create(new ProbeOptions { Sink = { BatchSize = batchSize } }), NullLogger<UploadWorker>.Instance);
+
+    [Test]
+    public async Task DrainOnceAsync_SinkAcceptsAll_EveryRowDeliveredExactlyOnce()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(25, Start));
+        var sink = new ScriptedSink(_ => SinkOutcome.Delivered);
+
+        var result = await CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new DrainResult(25, 0, 0, null)));
+        Assert.That(sink.Batches.Select(b => b.Count), Is.EqualTo(new[] { 10, 10, 5 }));
+        Assert.That(store.DeliveredIds, Has.Count.EqualTo(25));
+        Assert.That(store.MaxDeliveriesOfOneRow, Is.EqualTo(1));
+        Assert.That(result.ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_VerdictsAndChecks_StateChangesSentFirst()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(5, Start));
+        store.Add([TestPoints.Verdict(Start + 60_000, "international_cut", "online")]);
+        var sink = new ScriptedSink(_ => SinkOutcome.Delivered);
+
+        await CreateSut(store, sink, batchSize: 2).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(sink.Batches[0][0].Measurement, Is.EqualTo("probe_verdict"));
+        Assert.That(sink.Batches.SelectMany(b => b).Skip(1).Select(p => p.TimestampMs), Is.Ordered);
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_OnePoisonPointIn5000_OthersDeliveredPoisonSetAside()
+    {
+        var store = new InMemoryResultStore();
+        var points = TestPoints.Checks(5000, Start);
+        var poison = points[3217] = points[3217] with { Measurement = "poison" };
+        store.Add(points);
+        var sink = new ScriptedSink(batch => batch.Contains(poison) ? SinkOutcome.FromStatus(400, null, "field type conflict") : SinkOutcome.Delivered);
+
+        var result = await CreateSut(store, sink).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new DrainResult(4999, 1, 0, null)));
+        Assert.That(store.SetAsideRows, Has.Count.EqualTo(1));
+        Assert.That(store.SetAsideRows[0].Reason, Does.Contain("400").And.Contain("field type conflict"));
+        Assert.That(sink.Batches, Has.Count.LessThan(40), "a binary split needs about 2·log2(5000) requests, not one per point");
+        Assert.That(store.MaxDeliveriesOfOneRow, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_Refused_NothingMarkedAndOneRequestOnly()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(30, Start));
+        var sink = new ScriptedSink(_ => SinkOutcome.FromStatus(401, null, "unauthorized"));
+
+        var result = await CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(sink.Batches, Has.Count.EqualTo(1));
+        Assert.That(result.Sent, Is.Zero);
+        Assert.That(result.Left, Is.EqualTo(30));
+        Assert.That(result.StoppedBy?.Kind, Is.EqualTo(SinkOutcomeKind.Refused));
+        Assert.That(store.SetAsideRows, Is.Empty);
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_StoreGoesDownMidway_KeepsWhatLandedAndStops()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(30, Start));
+        var calls = 0;
+        var sink = new ScriptedSink(_ => ++calls <= 2 ? SinkOutcome.Delivered : SinkOutcome.Unreachable("connection refused"));
+
+        var result = await CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(result.Sent, Is.EqualTo(20));
+        Assert.That(result.Left, Is.EqualTo(10));
+        Assert.That(result.StoppedBy?.Kind, Is.EqualTo(SinkOutcomeKind.Unavailable));
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_NoSinkConfigured_SendsNothingAndCountsLeft()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(3, Start));
+        var sink = new ScriptedSink(_ => SinkOutcome.Delivered, enabled: false);
+
+        var result = await CreateSut(store, sink).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(sink.Batches, Is.Empty);
+        Assert.That(result.Left, Is.EqualTo(3));
+        Assert.That(store.DeliveredIds, Is.Empty);
+    }
+}
