@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Probe.Targets;
 
@@ -43,19 +44,14 @@ public sealed class ProbeConfiguration
         }
 
         var overrides = EnvironmentOverrides(environment ?? Environment.GetEnvironmentVariables());
-        var builder = new ConfigurationBuilder();
-        if (fileExists)
-        {
-            builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
-        }
-
-        builder.AddInMemoryCollection(overrides);
         IConfigurationRoot root;
         try
         {
-            root = builder.Build();
+            // Read the bytes ourselves: AddJsonFile's file provider hides dot-files and paths under dot-directories.
+            using var json = new MemoryStream(fileExists ? File.ReadAllBytes(file) : "{}"u8.ToArray());
+            root = new ConfigurationBuilder().AddJsonStream(json).AddInMemoryCollection(overrides).Build();
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationException(file, ReadProblem(e));
         }
@@ -110,7 +106,7 @@ public sealed class ProbeConfiguration
     private static string ReadProblem(Exception e)
     {
         var detail = e.GetBaseException().Message;
-        return e is InvalidDataException or FormatException
+        return e is JsonException or InvalidDataException or FormatException
             ? $"not valid JSON: {detail}"
             : $"cannot read: {detail}";
     }

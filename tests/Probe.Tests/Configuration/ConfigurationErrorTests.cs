@@ -125,6 +125,18 @@ public sealed class ConfigurationErrorTests
     }
 
     [Test]
+    public void Load_JsonRootIsNotAnObject_NamesFile()
+    {
+        using var config = new ConfigDirectory();
+        config.Write("probe.json", "[1, 2]");
+
+        var error = Assert.Throws<ConfigurationException>(() => config.Load());
+
+        Assert.That(error.Key, Is.EqualTo(config.ConfigFile));
+        Assert.That(error.Problem, Does.StartWith("not valid JSON: "));
+    }
+
+    [Test]
     public void Load_ExplicitFileMissing_IsAnError()
     {
         var missing = Path.Combine(Path.GetTempPath(), "probe-no-such-dir", "probe.json");

@@ -87,6 +87,18 @@ public sealed class ProbeConfigurationTests
     }
 
     [Test]
+    public void Load_FileUnderADotDirectory_IsRead()
+    {
+        using var config = new ConfigDirectory();
+        Directory.CreateDirectory(Path.Combine(config.Path, ".probe"));
+        var file = config.Write(".probe/probe.json", "{ \"Probe\": { \"Id\": \"hidden-dir\" } }");
+
+        var loaded = ProbeConfiguration.Load(file, pathExplicit: true, new Hashtable());
+
+        Assert.That(loaded.Options.Id, Is.EqualTo("hidden-dir"));
+    }
+
+    [Test]
     public void Load_EnvironmentVariables_OverrideTheFile()
     {
         using var config = new ConfigDirectory();
