@@ -73,6 +73,18 @@ public sealed class DnsCheckTests
     }
 
     [Test]
+    public async Task RunRound_NoResolverListening_TimeoutAtDeadline()
+    {
+        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", $"127.0.0.53:{PortAllocator.Next(ResolverAddress)}")]);
+
+        var results = await sut.RunRoundAsync([TestChecker.Host("t", "site.test")], CancellationToken.None);
+
+        // DnsClient's UDP socket is not connected, so the ICMP port-unreachable goes unseen: the query times out.
+        var result = results.Single(r => r.Kind == CheckKind.Dns);
+        Assert.That(result.Failure, Is.EqualTo(Failures.GenericTimeout));
+    }
+
+    [Test]
     public async Task RunRound_PrivateAddressAnswer_DnsBogonError()
     {
         using var dns = DnsmasqServer.Start(ResolverAddress, new DnsmasqOptions { Records = new Dictionary<string, string[]> { ["lie.test"] = ["10.10.34.35"] } });
