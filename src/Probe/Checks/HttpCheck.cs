@@ -65,7 +65,7 @@ internal sealed class HttpCheck(CheckEnvironment env)
         {
             failure = Failures.GenericTimeout;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             failure = meter.JudgedFailure ?? FailureClassifier.Classify(e);
         }
