@@ -136,9 +136,22 @@ public sealed class DnsCheckTests
         }));
     }
 
-    private static async Task<CheckResult> RunDnsAsync(DnsmasqServer dns, string host)
+    [Test]
+    public async Task RunRound_GarbageReply_DnsServerMisbehaving()
     {
-        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", dns.ConfigAddress)]);
+        // Flags say "response, NOERROR, one answer", then the message ends: a truncated, unparsable answer.
+        using var garbage = GarbageResolver.Start(ResolverAddress, [0x81, 0x80, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff]);
+
+        var result = await RunDnsAsync(garbage.ConfigAddress, "site.test");
+
+        Assert.That(result.Failure, Is.EqualTo(Failures.DnsServerMisbehaving));
+    }
+
+    private static Task<CheckResult> RunDnsAsync(DnsmasqServer dns, string host) => RunDnsAsync(dns.ConfigAddress, host);
+
+    private static async Task<CheckResult> RunDnsAsync(string resolver, string host)
+    {
+        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", resolver)]);
         var results = await sut.RunRoundAsync([TestChecker.Host("t", host)], CancellationToken.None);
         return results.Single(r => r.Kind == CheckKind.Dns);
     }
