@@ -124,6 +124,20 @@ public sealed class HttpCheckTests
         Assert.That((http.Failure, http.Status), Is.EqualTo((Failures.HttpUnexpectedStatusCode, (int?)404)));
     }
 
+    [TestCase(true, "connection_reset")]
+    [TestCase(false, "eof_error")]
+    public async Task RunRound_ServerDropsConnectionAfterRequest_Classified(bool reset, string expected)
+    {
+        using var saboteur = TcpSaboteur.Start(IPAddress.Parse("127.2.0.2"), reset);
+        var sut = TestChecker.Create();
+        var target = TestChecker.Url("plain", $"http://plain.test:{saboteur.EndPoint.Port}/", saboteur.EndPoint.Address);
+
+        var results = await sut.RunRoundAsync([target], CancellationToken.None);
+
+        var http = results.Single(r => r.Kind == CheckKind.Http);
+        Assert.That((http.Failure, http.Status), Is.EqualTo((expected, (int?)null)));
+    }
+
     private static async Task<CheckResult> RunHttpAsync(string url, int maxRedirects = 5, int bodyLimit = 65536)
     {
         var sut = TestChecker.Create(o =>
