@@ -22,7 +22,7 @@ internal sealed class DnsCheck(DnsQueries queries, BogonRanges bogons, TimeSpan 
         {
             return new DnsAnswer(null, [], Failures.GenericTimeout, time.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return new DnsAnswer(null, [], FailureClassifier.Classify(e), time.GetElapsedTime(started).TotalMilliseconds);
         }

@@ -18,6 +18,8 @@ internal sealed class DnsQueries(TimeSpan timeout)
             ContinueOnDnsError = false,
             ContinueOnEmptyResponse = false,
             UseRandomNameServer = false,
-            UseTcpFallback = true,
+            // A and AAAA answers fit in UDP; falling back to TCP on an unparsable UDP reply would report the
+            // TCP port's state instead of the misbehaving answer.
+            UseTcpFallback = false,
         }));
 }

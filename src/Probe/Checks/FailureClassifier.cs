@@ -32,12 +32,14 @@ internal static class FailureClassifier
         _ => null,
     };
 
+    // A broken response (bad framing, headers over the limit) is the server's http failure; otherwise the
+    // transport below says what happened (a reset, an EOF, a dns failure from the connect callback).
     private static string FromHttp(HttpRequestException http) => http.HttpRequestError switch
     {
+        HttpRequestError.InvalidResponse or HttpRequestError.ConfigurationLimitExceeded or HttpRequestError.HttpProtocolError
+            => Failures.HttpRequestFailed,
         HttpRequestError.ResponseEnded => Inner(http) ?? Failures.Eof,
-        HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.NameResolutionError
-            => Inner(http) ?? Failures.HttpRequestFailed,
-        _ => Failures.HttpRequestFailed,
+        _ => Inner(http) ?? Failures.HttpRequestFailed,
     };
 
     private static string FromDnsClient(DnsResponseException dns)

@@ -81,13 +81,10 @@ internal sealed class GatewayCheck(CheckEnvironment env, SystemPaths paths)
         {
             return (port, Failures.GenericTimeout);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Also a cancellation: the caller's is rethrown by RunAsync once every port has stopped.
             return (port, FailureClassifier.Classify(e));
-        }
-        catch (OperationCanceledException)
-        {
-            return (port, Failures.GenericTimeout);
         }
     }
 

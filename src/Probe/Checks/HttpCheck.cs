@@ -12,6 +12,8 @@ namespace Probe.Checks;
 /// The http check: GET the URL through the probe's own resolvers, follow at most MaxRedirects, read at most
 /// HttpBodyLimitBytes. A final status of 200-399 is ok (3xx only when it names no place to go); anything else is
 /// http_unexpected_status_code, and a redirect beyond the limit (a loop) is http_request_failed.
+/// Phases: dns, connect and tls summed over the connections the check opened (a redirect to another host opens
+/// one more); ttfb from the check's start to the final response's headers; total the whole check.
 /// </summary>
 internal sealed class HttpCheck(CheckEnvironment env)
 {
@@ -65,7 +67,7 @@ internal sealed class HttpCheck(CheckEnvironment env)
         {
             failure = Failures.GenericTimeout;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             failure = meter.JudgedFailure ?? FailureClassifier.Classify(e);
         }

@@ -26,7 +26,7 @@ internal sealed class TcpCheck(CheckEnvironment env)
         {
             failure = Failures.GenericTimeout;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             failure = FailureClassifier.Classify(e);
         }

@@ -51,7 +51,7 @@ internal sealed class TlsCheck(CheckEnvironment env)
         {
             failure = Failures.GenericTimeout;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // A refused certificate surfaces as an AuthenticationException: the judge already knows why.
             failure = judged ?? FailureClassifier.Classify(e);

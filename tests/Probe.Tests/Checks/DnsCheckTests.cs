@@ -73,6 +73,18 @@ public sealed class DnsCheckTests
     }
 
     [Test]
+    public async Task RunRound_NoResolverListening_TimeoutAtDeadline()
+    {
+        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", $"127.0.0.53:{PortAllocator.Next(ResolverAddress)}")]);
+
+        var results = await sut.RunRoundAsync([TestChecker.Host("t", "site.test")], CancellationToken.None);
+
+        // DnsClient's UDP socket is not connected, so the ICMP port-unreachable goes unseen: the query times out.
+        var result = results.Single(r => r.Kind == CheckKind.Dns);
+        Assert.That(result.Failure, Is.EqualTo(Failures.GenericTimeout));
+    }
+
+    [Test]
     public async Task RunRound_PrivateAddressAnswer_DnsBogonError()
     {
         using var dns = DnsmasqServer.Start(ResolverAddress, new DnsmasqOptions { Records = new Dictionary<string, string[]> { ["lie.test"] = ["10.10.34.35"] } });
@@ -124,9 +136,22 @@ public sealed class DnsCheckTests
         }));
     }
 
-    private static async Task<CheckResult> RunDnsAsync(DnsmasqServer dns, string host)
+    [Test]
+    public async Task RunRound_GarbageReply_DnsServerMisbehaving()
     {
-        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", dns.ConfigAddress)]);
+        // Flags say "response, NOERROR, one answer", then the message ends: a truncated, unparsable answer.
+        using var garbage = GarbageResolver.Start(ResolverAddress, [0x81, 0x80, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff]);
+
+        var result = await RunDnsAsync(garbage.ConfigAddress, "site.test");
+
+        Assert.That(result.Failure, Is.EqualTo(Failures.DnsServerMisbehaving));
+    }
+
+    private static Task<CheckResult> RunDnsAsync(DnsmasqServer dns, string host) => RunDnsAsync(dns.ConfigAddress, host);
+
+    private static async Task<CheckResult> RunDnsAsync(string resolver, string host)
+    {
+        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", resolver)]);
         var results = await sut.RunRoundAsync([TestChecker.Host("t", host)], CancellationToken.None);
         return results.Single(r => r.Kind == CheckKind.Dns);
     }

@@ -24,6 +24,8 @@ internal static class TestChecker
         // 127.0.0.1:1 refuses: a refused connection proves the gateway is up, in no time.
         options.Gateway.Address = "127.0.0.1";
         options.Gateway.Ports = [1];
+        // Names of targets with pinned addresses are still measured: a resolver that refuses answers at once.
+        options.Resolvers = [Resolver("refusing", ChecksSetUp.RefusingResolver.ConfigAddress)];
         configure?.Invoke(options);
         return new ProbeChecker(Options.Create(options), new FakeProbeClock(), TimeProvider.System, NullLogger<ProbeChecker>.Instance, paths ?? NoSystem);
     }

@@ -24,7 +24,8 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>The namespace file, for nsenter --net= or setns.</summary>
     public string Path { get; }
 
-    public static NetworkNamespace Create()
+    /// <summary>Creates the namespace; without <paramref name="loopbackUp"/> it has no network at all, not even 127.0.0.1.</summary>
+    public static NetworkNamespace Create(bool loopbackUp = true)
     {
         var info = new ProcessStartInfo(FixtureProcess.Require("unshare", "util-linux"))
         {
@@ -33,7 +34,8 @@ public sealed class NetworkNamespace : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "--net", "--", "sh", "-c", $"{FixtureProcess.Require("ip", "iproute2")} link set lo up && echo ready && exec cat" })
+        var up = loopbackUp ? $"{FixtureProcess.Require("ip", "iproute2")} link set lo up && " : "";
+        foreach (var a in new[] { "--net", "--", "sh", "-c", $"{up}echo ready && exec cat" })
         {
             info.ArgumentList.Add(a);
         }

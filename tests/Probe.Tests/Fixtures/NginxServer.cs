@@ -69,6 +69,7 @@ public sealed class NginxServer : IDisposable
         c.AppendLine("events { worker_connections 256; }");
         c.AppendLine("http {");
         c.AppendLine("  access_log off; default_type text/plain; sendfile on; absolute_redirect off; keepalive_timeout 5;");
+        c.AppendLine("  ssl_protocols TLSv1.2 TLSv1.3;");
         foreach (var temp in new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" })
         {
             c.AppendLine($"  {temp}_temp_path {dir}/{temp}_temp;");
