@@ -62,8 +62,8 @@ internal sealed class RoundScheduler(
     {
         var round = targets.GetTargets();
         var budget = DaemonTimings.CycleBudget(settings, DaemonTimings.RoundChecks(settings, round.Count, round.Sum(t => t.Ports.Count)));
-        var version = tracker.RoundStarting();
         monitor.Busy(LoopName, budget);
+        var version = tracker.RoundStarting();
         var results = await Cycles.RunAsync(
             LoopName, token => checker.RunRoundAsync(round, token), budget, DaemonTimings.Drain(settings), time, logger, stoppingToken);
         if (results is null)
