@@ -21,8 +21,15 @@ internal sealed class FakeResultStore : IResultStore
 
     public Exception? StatusFailure { get; set; }
 
+    public Exception? AppendFailure { get; set; }
+
     public Task AppendResultsAsync(IReadOnlyList<CheckResult> results, CancellationToken cancellationToken)
     {
+        if (AppendFailure is not null)
+        {
+            return Task.FromException(AppendFailure);
+        }
+
         Batches.Enqueue(results);
         Events.Enqueue($"results:{results.Count}");
         return Task.CompletedTask;

@@ -67,5 +67,11 @@ public sealed class IntervalScheduleTests
         Assert.That(offsets, Is.All.InRange(-5.0, 5.0));
     }
 
+    [Test]
+    public void Constructor_ZeroInterval_Throws()
+    {
+        Assert.That(() => new IntervalSchedule(Origin, TimeSpan.Zero, 0, new Random(1)), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
     private static IntervalSchedule CreateSut(double jitter) => new(Origin, Interval, jitter, new Random(42));
 }

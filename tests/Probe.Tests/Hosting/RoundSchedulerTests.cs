@@ -91,6 +91,23 @@ public sealed class RoundSchedulerTests
     }
 
     [Test]
+    public async Task Run_StoreFailsToWrite_StillJudgedAndLoopGoesOn()
+    {
+        await using var sut = CreateSut();
+        sut.Store.AppendFailure = new IOException("disk full");
+        await sut.StartAsync(RoundScheduler.LoopName);
+
+        await sut.RunUntilAsync(TimeSpan.FromSeconds(310));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Store.Changes.Select(c => c.Current.State), Is.EqualTo(new[] { VerdictState.Online }));
+            Assert.That(sut.Panel.PatternOf(Led.NetGreen), Is.EqualTo(LedPattern.Solid));
+            Assert.That(sut.Checker.RoundStarts, Has.Count.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task Stop_DuringRound_FlushesWhatTheRoundMeasured()
     {
         await using var sut = CreateSut();
