@@ -94,6 +94,38 @@ public sealed class VerdictTrackerTests
         Assert.That(_trigger.Pending, Is.False);
     }
 
+    [Test]
+    public void AcceptRound_LatencyWellAboveTheProbesOwnBaseline_DegradedCommitted()
+    {
+        var sut = CreateSut();
+        for (var i = 0; i < 6; i++)
+        {
+            sut.AcceptRound(Round(ms: 50), sut.RoundStarting(), ResultsBuilder.Clock);
+        }
+
+        var committedBefore = sut.Committed.State;
+        sut.AcceptRound(Round(ms: 900), sut.RoundStarting(), ResultsBuilder.Clock);
+        sut.AcceptRound(Round(ms: 900), sut.RoundStarting(), ResultsBuilder.Clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(committedBefore, Is.EqualTo(VerdictState.Online));
+            Assert.That(sut.Committed.State, Is.EqualTo(VerdictState.Degraded));
+            Assert.That(sut.Committed.Findings.Single().Targets, Is.EqualTo(new[] { "i1", "i2", "n1", "n2" }));
+        });
+    }
+
+    private static IReadOnlyList<Probe.Checks.CheckResult> Round(double ms)
+    {
+        var round = ResultsBuilder.Round().Gateway(true);
+        foreach (var target in FakeNetwork.Targets)
+        {
+            round.Reachable(target.Name, target.Group, ms: ms);
+        }
+
+        return round.Build();
+    }
+
     private static void Commit(VerdictTracker sut, NetworkState state)
     {
         sut.AcceptRound(FakeNetwork.Round(state), sut.RoundStarting(), ResultsBuilder.Clock);
