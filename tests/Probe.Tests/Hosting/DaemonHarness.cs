@@ -28,7 +28,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     private readonly HashSet<string> _mayBeBusy = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mayHang = new(StringComparer.Ordinal);
 
-    public DaemonHarness(Action<ProbeOptions>? configure = null, ISystemdNotifier? notifier = null)
+    public DaemonHarness(Action<ProbeOptions>? configure = null, ISystemdNotifier? notifier = null, ITargetSource? targets = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         Checker = new FakeChecker(Time);
@@ -45,7 +45,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         services.AddSingleton<IChecker>(Checker);
         services.AddSingleton<IResultStore>(Store);
         services.AddSingleton<ILedPanel>(Panel);
-        services.AddSingleton<ITargetSource>(new ListTargetSource(FakeNetwork.Targets));
+        services.AddSingleton(targets ?? new ListTargetSource(FakeNetwork.Targets));
         services.AddSingleton(new DaemonTimings { Random = new Random(42) });
         services.AddSingleton(notifier ?? new SystemdNotifier());
         services.AddDaemon();

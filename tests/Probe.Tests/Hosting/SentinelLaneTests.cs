@@ -42,6 +42,17 @@ public sealed class SentinelLaneTests
     }
 
     [Test]
+    public async Task Run_TargetListFailsOnce_LoopGoesOn()
+    {
+        await using var sut = new DaemonHarness(targets: new FlakyTargets(failingCall: 2));
+        await sut.StartAsync(SentinelLane.LoopName);
+
+        await sut.RunUntilAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(sut.Checker.SentinelStarts, Is.EqualTo(new[] { 0, 20, 30 }.Select(s => TimeSpan.FromSeconds(s))));
+    }
+
+    [Test]
     public async Task Run_CycleOverBudget_CancelledAndLoopGoesOn()
     {
         await using var sut = CreateSut();
@@ -79,6 +90,14 @@ public sealed class SentinelLaneTests
             (VerdictState.Unknown, VerdictState.Online, TimeSpan.FromSeconds(10)),
             (VerdictState.Online, VerdictState.FullShutdown, TimeSpan.FromSeconds(30)),
         }));
+    }
+
+    private sealed class FlakyTargets(int failingCall) : ITargetSource
+    {
+        private int _calls;
+
+        public IReadOnlyList<Probe.Targets.Target> GetTargets() =>
+            Interlocked.Increment(ref _calls) == failingCall ? throw new IOException("targets file vanished") : FakeNetwork.Targets;
     }
 
     private static DaemonHarness CreateSut(Action<Probe.Configuration.ProbeOptions>? configure = null) => new(configure);
