@@ -41,4 +41,21 @@ internal static class Cycles
             return null;
         }
     }
+
+    /// <summary>Runs a whole cycle (targets, checks, store, verdict) so that whatever fails in it is logged and the loop goes on.</summary>
+    public static async Task SurviveAsync(string loop, Func<Task> cycle, ILogger logger, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await cycle();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Log.CycleFailed(logger, loop, exception);
+        }
+    }
 }

@@ -10,23 +10,25 @@ namespace Probe.Hosting;
 /// </remarks>
 internal sealed class IntervalSchedule(DateTimeOffset origin, TimeSpan interval, double jitter, Random random)
 {
+    private readonly TimeSpan _interval = interval > TimeSpan.Zero
+        ? interval
+        : throw new ArgumentOutOfRangeException(nameof(interval), interval, "An interval must be positive.");
+
     private readonly double _jitter = Math.Clamp(jitter, 0, 0.5);
     private long _slot;
-
-    public TimeSpan Interval => interval;
 
     /// <summary>The start of the next cycle, given the time the current one ended.</summary>
     [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
     public DateTimeOffset Next(DateTimeOffset now)
     {
         _slot++;
-        var current = (long)Math.Floor((now - origin) / interval);
+        var current = (long)Math.Floor((now - origin) / _interval);
         if (current > _slot)
         {
             _slot = current;
         }
 
-        var offset = interval * (((random.NextDouble() * 2) - 1) * _jitter);
-        return origin + (interval * _slot) + offset;
+        var offset = _interval * (((random.NextDouble() * 2) - 1) * _jitter);
+        return origin + (_interval * _slot) + offset;
     }
 }

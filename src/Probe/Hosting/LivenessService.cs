@@ -29,50 +29,57 @@ internal sealed class LivenessService(
 
     private static readonly ServiceState Watchdog = new("WATCHDOG=1");
 
+    private string? _stalled;
+    private DateTimeOffset _nextUpload;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        leds.ShowVerdict(tracker.Committed.State);
-        var sinkConfigured = !string.Equals(options.Value.Sink.Kind, "none", StringComparison.OrdinalIgnoreCase);
-        var nextUpload = time.GetUtcNow();
-        string? stalled = null;
+        _nextUpload = time.GetUtcNow();
         try
         {
+            await Cycles.SurviveAsync(LoopName, () => { leds.ShowVerdict(tracker.Committed.State); return Task.CompletedTask; }, logger, stoppingToken);
             while (true)
             {
                 var now = time.GetUtcNow();
-                var hung = monitor.Stalled(now);
-                if (hung is null && monitor.Started)
-                {
-                    notifier.Notify(Watchdog);
-                }
-
-                if (hung != stalled)
-                {
-                    if (hung is null)
-                    {
-                        Log.LoopsRecovered(logger);
-                    }
-                    else
-                    {
-                        Log.LoopStalled(logger, hung);
-                    }
-
-                    stalled = hung;
-                }
-
-                leds.ShowLiveness(hung is null);
-                if (now >= nextUpload)
-                {
-                    leds.ShowUpload(UploadLedPatterns.For(sinkConfigured, sinkConfigured ? await ReadStatusAsync(stoppingToken) : null, options.Value.Store.MaxBytes));
-                    nextUpload = now + timings.UploadLedInterval;
-                }
-
+                await Cycles.SurviveAsync(LoopName, () => TickAsync(now, stoppingToken), logger, stoppingToken);
                 await Waits.UntilAsync(time, monitor, LoopName, now + timings.LivenessInterval, stoppingToken);
             }
         }
         finally
         {
             monitor.Stopped(LoopName);
+        }
+    }
+
+    private async Task TickAsync(DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        var hung = monitor.Stalled(now);
+        if (hung is null && monitor.Started)
+        {
+            notifier.Notify(Watchdog);
+        }
+
+        if (hung != _stalled)
+        {
+            if (hung is null)
+            {
+                Log.LoopsRecovered(logger);
+            }
+            else
+            {
+                Log.LoopStalled(logger, hung);
+            }
+
+            _stalled = hung;
+        }
+
+        leds.ShowLiveness(hung is null);
+        if (now >= _nextUpload)
+        {
+            _nextUpload = now + timings.UploadLedInterval;
+            var sinkConfigured = !string.Equals(options.Value.Sink.Kind, "none", StringComparison.OrdinalIgnoreCase);
+            var status = sinkConfigured ? await ReadStatusAsync(stoppingToken) : null;
+            leds.ShowUpload(UploadLedPatterns.For(sinkConfigured, status, options.Value.Store.MaxBytes));
         }
     }
 

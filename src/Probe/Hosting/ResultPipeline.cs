@@ -68,7 +68,6 @@ internal sealed class ResultPipeline(
 
         var state = change.Current.State.ToName();
         Log.VerdictCommitted(logger, state, change.Previous.ToName(), Describe(change.Current));
-        leds.ShowVerdict(change.Current.State);
         try
         {
             await store.AppendVerdictAsync(change, CancellationToken.None);
@@ -77,6 +76,9 @@ internal sealed class ResultPipeline(
         {
             Log.VerdictStoreFailed(logger, state, exception);
         }
+
+        // Last: a broken LED driver must not cost the record.
+        leds.ShowVerdict(change.Current.State);
     }
 
     // Plain text, not JSON: the log line is for people, and reflection-based serialization does not survive trimming.

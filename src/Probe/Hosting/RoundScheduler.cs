@@ -26,12 +26,11 @@ internal sealed class RoundScheduler(
 {
     public const string LoopName = "round";
 
+    private bool _announced;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var all = targets.GetTargets();
-        Log.DaemonStarting(logger, all.Count, all.Count(t => t.Sentinel), settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval);
-
         var schedule = new IntervalSchedule(time.GetUtcNow(), settings.Schedule.RoundInterval, settings.Schedule.Jitter, timings.Random);
         var planned = time.GetUtcNow();
         DateTimeOffset? confirmation = null;
@@ -42,7 +41,7 @@ internal sealed class RoundScheduler(
                 var due = confirmation is { } soon && soon < planned ? soon : planned;
                 await Waits.UntilAsync(time, monitor, LoopName, due, trigger, stoppingToken);
                 var started = time.GetUtcNow();
-                await RunOnceAsync(settings, stoppingToken);
+                await Cycles.SurviveAsync(LoopName, () => RunOnceAsync(settings, stoppingToken), logger, stoppingToken);
                 var now = time.GetUtcNow();
                 if (started >= planned)
                 {
@@ -61,9 +60,15 @@ internal sealed class RoundScheduler(
     private async Task RunOnceAsync(ProbeOptions settings, CancellationToken stoppingToken)
     {
         var round = targets.GetTargets();
+        if (!_announced)
+        {
+            Log.DaemonStarting(logger, round.Count, round.Count(t => t.Sentinel), settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval);
+            _announced = true;
+        }
+
         var budget = DaemonTimings.CycleBudget(settings, DaemonTimings.RoundChecks(settings, round.Count, round.Sum(t => t.Ports.Count)));
-        var version = tracker.RoundStarting();
         monitor.Busy(LoopName, budget);
+        var version = tracker.RoundStarting();
         var results = await Cycles.RunAsync(
             LoopName, token => checker.RunRoundAsync(round, token), budget, DaemonTimings.Drain(settings), time, logger, stoppingToken);
         if (results is null)

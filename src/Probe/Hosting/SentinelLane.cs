@@ -29,7 +29,7 @@ internal sealed class SentinelLane(
             while (true)
             {
                 await Waits.UntilAsync(time, monitor, LoopName, due, stoppingToken);
-                await RunOnceAsync(settings, stoppingToken);
+                await Cycles.SurviveAsync(LoopName, () => RunOnceAsync(settings, stoppingToken), logger, stoppingToken);
                 due = schedule.Next(time.GetUtcNow());
             }
         }

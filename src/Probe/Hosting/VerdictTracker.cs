@@ -58,8 +58,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
 
     public (Verdict Verdict, VerdictChange? Change) AcceptRound(IReadOnlyList<CheckResult> results, long startedAtVersion, ClockReading clock)
     {
-        baseline.Observe(results);
-        var verdict = engine.Evaluate(results, baseline.Current());
+        var verdict = Evaluate(results);
         lock (_gate)
         {
             _completedRoundVersion = Math.Max(_completedRoundVersion, startedAtVersion);
@@ -69,8 +68,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
 
     public (Verdict Verdict, VerdictChange? Change, bool PictureChanged) AcceptSentinels(IReadOnlyList<CheckResult> results, ClockReading clock)
     {
-        baseline.Observe(results);
-        var verdict = engine.Evaluate(results, baseline.Current());
+        var verdict = Evaluate(results);
         if (verdict.State == VerdictState.Unknown)
         {
             return (verdict, null, false);
@@ -90,6 +88,14 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
             var counts = IsConnectivity(verdict.State) && _completedRoundVersion < _pictureVersion;
             return (verdict, counts ? hysteresis.Observe(verdict, clock) : null, changed);
         }
+    }
+
+    /// <summary>Judges against the baseline as it was before these results, then adds them to it.</summary>
+    private Verdict Evaluate(IReadOnlyList<CheckResult> results)
+    {
+        var verdict = engine.Evaluate(results, baseline.Current());
+        baseline.Observe(results);
+        return verdict;
     }
 
     private static bool IsConnectivity(VerdictState state) =>
