@@ -7,7 +7,7 @@ public sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
 {
     public string Output => Stdout + Stderr;
 
-    public static async Task<ToolRun> RunAsync(string file, IEnumerable<string> arguments, TimeSpan deadline, IDictionary<string, string>? environment = null)
+    public static async Task<ToolRun> RunAsync(string file, IEnumerable<string> arguments, TimeSpan deadline, IDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -20,9 +20,17 @@ public sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        // A null value removes the variable, e.g. the MSBuild ones dotnet test hands to its children.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
