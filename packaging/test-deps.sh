@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the packaging tests (tests/Probe.Gpio.Tests/Packaging, category Integration) need
+# on a fresh Debian 12 machine: lintian, and Debian's qemu-user-static with the arm64 C and C++
+# runtime so the arm64 binary runs here. Idempotent; test.sh calls it before the tests.
+set -euo pipefail
+if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
+missing=()
+command -v lintian >/dev/null || missing+=(lintian)
+command -v dpkg-deb >/dev/null || missing+=(dpkg)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
+command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
+if [[ ! -e /lib/ld-linux-aarch64.so.1 ]] || ! dpkg -s libstdc++6:arm64 >/dev/null 2>&1; then
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    $sudo dpkg --add-architecture arm64
+  fi
+  missing+=(libc6:arm64 libstdc++6:arm64)
+fi
+if ((${#missing[@]})); then
+  echo "installing packaging test dependencies: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,113 @@
+namespace Probe.Gpio.Tests.Packaging;
+
+/// <summary>
+/// packaging/build-deb.sh end to end: both packages build, lintian finds no error, the contents
+/// and conffiles are right, and the trimmed single-file binary runs (arm64 under Debian's qemu).
+/// Needs packaging/test-deps.sh (lintian, qemu-user-static, libc6:arm64, libstdc++6:arm64).
+/// </summary>
+[Category("Integration")]
+[NonParallelizable]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class DebianPackageTests
+{
+    private const long MaxBinaryBytes = 20L * 1024 * 1024;
+    private DebianPackageFixture? _fixture;
+
+    private DebianPackageFixture Fixture => _fixture ?? throw new InvalidOperationException("fixture not built");
+
+    [OneTimeSetUp]
+    public async Task BuildPackages() => _fixture = await DebianPackageFixture.CreateAsync();
+
+    [OneTimeTearDown]
+    public void RemovePackages() => _fixture?.Dispose();
+
+    [Test]
+    public void BuildDeb_BothArchitectures_BuildAndPassLintian()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fixture.Build.ExitCode, Is.Zero, Fixture.Build.Output);
+            Assert.That(Fixture.Build.Stdout, Does.Contain($"lintian: no errors in probe_{Fixture.Version}_arm64.deb"));
+            Assert.That(Fixture.Build.Stdout, Does.Contain($"lintian: no errors in probe_{Fixture.Version}_amd64.deb"));
+        });
+    }
+
+    [TestCase("arm64")]
+    [TestCase("amd64")]
+    public void Package_Tree_HoldsBinaryUnitConfigAndDocs(string arch)
+    {
+        var tree = Fixture.TreeOf(arch);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var file in new[]
+            {
+                "usr/bin/probe", "lib/systemd/system/probe.service", "etc/probe/probe.json",
+                "usr/share/doc/probe/copyright", "usr/share/doc/probe/changelog.gz", "usr/share/man/man1/probe.1.gz",
+            })
+            {
+                Assert.That(File.Exists(Path.Combine(tree, file)), Is.True, file);
+            }
+
+            Assert.That(File.ReadAllText(Path.Combine(tree, "lib/systemd/system/probe.service")),
+                Is.EqualTo(File.ReadAllText(RepositoryRoot.File("systemd", "probe.service"))));
+            Assert.That(File.GetUnixFileMode(Path.Combine(tree, "usr/bin/probe")) & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute));
+        });
+    }
+
+    [TestCase("arm64")]
+    [TestCase("amd64")]
+    public async Task Package_Control_NamesArchitectureVersionAndConffile(string arch)
+    {
+        var control = await ToolRun.RunAsync("dpkg-deb", ["-f", Fixture.DebOf(arch)], TimeSpan.FromMinutes(1));
+        var conffiles = await ToolRun.RunAsync("dpkg-deb", ["-I", Fixture.DebOf(arch), "conffiles"], TimeSpan.FromMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(control.Stdout, Does.Contain($"Architecture: {arch}\n").And.Contain($"Version: {Fixture.Version}\n"));
+            Assert.That(control.Stdout, Does.Contain("Depends: adduser"));
+            Assert.That(conffiles.Stdout.Trim(), Is.EqualTo("/etc/probe/probe.json"));
+        });
+    }
+
+    [TestCase("arm64")]
+    [TestCase("amd64")]
+    public void Binary_SelfContainedSingleFile_AtMost20MB(string arch)
+    {
+        var binary = new FileInfo(Path.Combine(Fixture.TreeOf(arch), "usr/bin/probe"));
+        TestContext.Out.WriteLine($"{arch} binary: {binary.Length} bytes");
+
+        Assert.That(binary.Length, Is.LessThanOrEqualTo(MaxBinaryBytes));
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(binary.FullName)!), Has.Length.EqualTo(1), "nothing beside the binary");
+    }
+
+    [Test]
+    public async Task Binary_Amd64_RunsHelp()
+    {
+        var run = await ToolRun.RunAsync(Path.Combine(Fixture.TreeOf("amd64"), "usr/bin/probe"), ["--help"], TimeSpan.FromMinutes(1));
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+    }
+
+    [Test]
+    public async Task Binary_Arm64UnderQemu_RunsHelp()
+    {
+        var qemu = ToolRun.Require("qemu-aarch64-static", "qemu-user-static");
+        Assert.That(File.Exists("/lib/ld-linux-aarch64.so.1"), Is.True,
+            "the arm64 C runtime is missing: dpkg --add-architecture arm64 && apt-get install libc6:arm64 libstdc++6:arm64 (packaging/test-deps.sh)");
+
+        var run = await ToolRun.RunAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe"), "--help"], TimeSpan.FromMinutes(5));
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+    }
+
+    [TestCase("postinst")]
+    [TestCase("prerm")]
+    [TestCase("postrm")]
+    public async Task MaintainerScript_Syntax_ParsesWithSh(string script)
+    {
+        var run = await ToolRun.RunAsync("/bin/sh", ["-n", RepositoryRoot.File("packaging", "debian", script)], TimeSpan.FromMinutes(1));
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+    }
+}
