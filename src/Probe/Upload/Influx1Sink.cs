@@ -27,10 +27,11 @@ internal sealed class Influx1Sink : ISink, IDisposable
 
     public async Task<SinkOutcome> WriteAsync(IReadOnlyList<ProbePoint> points, CancellationToken cancellationToken)
     {
-        var body = new StringBuilder(points.Count * 200);
-        foreach (var point in points)
+        var lines = LineProtocol.FormatBatch(points);
+        var body = new StringBuilder(lines.Count * 320);
+        foreach (var line in lines)
         {
-            body.Append(LineProtocol.Format(point)).Append('\n');
+            body.Append(line).Append('\n');
         }
 
         try

@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(1708, LogLevel.Warning, "Write attempt {Attempt} in {Delay}: {Reason}")]
     public static partial void WriteRetrying(ILogger logger, int attempt, TimeSpan delay, string reason);
 
+    [LoggerMessage(1710, LogLevel.Error, "The store rejected {Count} point(s) as bad data and has accepted none (HTTP {Status}): check Sink.Url/Org/Bucket/Database; nothing was set aside. {Detail}")]
+    public static partial void EverythingRejected(ILogger logger, int count, int? status, string? detail);
+
     [LoggerMessage(1709, LogLevel.Warning, "Store failing repeatedly: circuit open for {BreakDuration}")]
     public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
 }

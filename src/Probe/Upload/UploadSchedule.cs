@@ -17,7 +17,8 @@ internal sealed record UploadSchedule
             return PollInterval;
         }
 
-        var (min, max) = stoppedBy.Kind == SinkOutcomeKind.Refused
+        // A store that refuses us, or rejects every point, needs a person to fix its configuration: no point asking often.
+        var (min, max) = stoppedBy.Kind is SinkOutcomeKind.Refused or SinkOutcomeKind.Rejected
             ? (RefusedMinBackoff, RefusedMaxBackoff)
             : (UnavailableMinBackoff, UnavailableMaxBackoff);
         var factor = Math.Pow(2, Math.Clamp(consecutiveFailures - 1, 0, 20));

@@ -13,6 +13,11 @@ public sealed class UploadWorker
     private readonly ILogger<UploadWorker> _logger;
     private readonly int _batchSize;
 
+    /// <summary>Rejected points kept (not set aside) before the store has accepted anything: beyond this, it is not the data.</summary>
+    private const int MaxUnprovenSuspects = 8;
+
+    private volatile bool _storeAcceptedData;
+
     public UploadWorker(IResultStore store, ISink sink, IOptions<ProbeOptions> options, ILogger<UploadWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +39,7 @@ public sealed class UploadWorker
         var tally = new Tally();
         SinkOutcome? stoppedBy = null;
         long? previousFirstId = null;
-        while (true)
+        while (stoppedBy is null)
         {
             var batch = await _store.ReadPendingAsync(_batchSize, cancellationToken).ConfigureAwait(false);
             // The same head twice means the store did not take our marks: stop rather than resend forever.
@@ -45,10 +50,7 @@ public sealed class UploadWorker
 
             previousFirstId = batch[0].Id;
             stoppedBy = await DeliverAsync(batch, tally, cancellationToken).ConfigureAwait(false);
-            if (stoppedBy is not null)
-            {
-                break;
-            }
+            stoppedBy = await SettleSuspectsAsync(tally, cancellationToken).ConfigureAwait(false) ?? stoppedBy;
         }
 
         var left = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
@@ -57,7 +59,8 @@ public sealed class UploadWorker
         return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
     }
 
-    // Binary split of a rejected batch: halves that pass are delivered, a single rejected point is poison.
+    // Binary split of a rejected batch: halves that pass are delivered, a single rejected point is poison,
+    // but only once the store has shown it accepts good data: a store that rejects everything is misconfigured.
     private async Task<SinkOutcome?> DeliverAsync(IReadOnlyList<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
     {
         var outcome = await _sink.WriteAsync(batch.Select(p => p.Point).ToList(), cancellationToken).ConfigureAwait(false);
@@ -66,13 +69,13 @@ public sealed class UploadWorker
             case SinkOutcomeKind.Delivered:
                 await _store.MarkDeliveredAsync(batch.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
                 tally.Sent += batch.Count;
+                _storeAcceptedData = true;
                 return null;
             case SinkOutcomeKind.Rejected when batch.Count == 1:
-                var reason = $"rejected by the store: {outcome.StatusCode} {outcome.Detail}".Trim();
-                await _store.SetAsideAsync([batch[0].Id], reason, cancellationToken).ConfigureAwait(false);
-                tally.SetAside++;
-                Log.PointSetAside(_logger, batch[0].Id, reason);
-                return null;
+                tally.Suspects.Add((batch[0].Id, $"rejected by the store: {outcome.StatusCode} {outcome.Detail}".Trim()));
+                tally.Rejection = outcome;
+                // Without proof that the store takes anything, a few rejected points are enough to stop splitting.
+                return !_storeAcceptedData && tally.Suspects.Count > MaxUnprovenSuspects ? outcome : null;
             case SinkOutcomeKind.Rejected:
                 var half = batch.Count / 2;
                 return await DeliverAsync(batch.Take(half).ToList(), tally, cancellationToken).ConfigureAwait(false)
@@ -80,6 +83,32 @@ public sealed class UploadWorker
             default:
                 return outcome;
         }
+    }
+
+    // Sets the batch's rejected points aside if the store accepts other data; otherwise keeps them and stops the drain.
+    private async Task<SinkOutcome?> SettleSuspectsAsync(Tally tally, CancellationToken cancellationToken)
+    {
+        if (tally.Suspects.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_storeAcceptedData)
+        {
+            Log.EverythingRejected(_logger, tally.Suspects.Count, tally.Rejection?.StatusCode, tally.Rejection?.Detail);
+            tally.Suspects.Clear();
+            return tally.Rejection;
+        }
+
+        foreach (var (id, reason) in tally.Suspects)
+        {
+            await _store.SetAsideAsync([id], reason, cancellationToken).ConfigureAwait(false);
+            tally.SetAside++;
+            Log.PointSetAside(_logger, id, reason);
+        }
+
+        tally.Suspects.Clear();
+        return null;
     }
 
     private void ReportStop(SinkOutcome? stoppedBy)
@@ -99,5 +128,9 @@ public sealed class UploadWorker
         public long Sent { get; set; }
 
         public long SetAside { get; set; }
+
+        public List<(long Id, string Reason)> Suspects { get; } = [];
+
+        public SinkOutcome? Rejection { get; set; }
     }
 }

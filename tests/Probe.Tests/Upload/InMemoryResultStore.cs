@@ -11,6 +11,7 @@ internal sealed class InMemoryResultStore : IResultStore
     private readonly Lock _gate = new();
     private readonly List<Row> _rows = [];
     private long _nextId = 1;
+    private List<Row>? _ordered;
 
     /// <summary>Thrown by the next ReadPendingAsync (one failing cycle), then cleared.</summary>
     public Exception? FailNextRead { get; set; }
@@ -28,6 +29,8 @@ internal sealed class InMemoryResultStore : IResultStore
             {
                 _rows.Add(new Row(_nextId++, point));
             }
+
+            _ordered = null;
         }
     }
 
@@ -61,7 +64,8 @@ internal sealed class InMemoryResultStore : IResultStore
                 throw failure;
             }
 
-            IReadOnlyList<PendingPoint> batch = Ordered(_rows.Where(r => r.Pending)).Take(max).Select(r => new PendingPoint(r.Id, r.Point)).ToList();
+            _ordered ??= Ordered(_rows).ToList();
+            IReadOnlyList<PendingPoint> batch = _ordered.Where(r => r.Pending).Take(max).Select(r => new PendingPoint(r.Id, r.Point)).ToList();
             return Task.FromResult(batch);
         }
     }
@@ -70,7 +74,8 @@ internal sealed class InMemoryResultStore : IResultStore
     {
         lock (_gate)
         {
-            foreach (var row in _rows.Where(r => ids.Contains(r.Id)))
+            var marked = ids.ToHashSet();
+            foreach (var row in _rows.Where(r => marked.Contains(r.Id)))
             {
                 row.Deliveries++;
             }

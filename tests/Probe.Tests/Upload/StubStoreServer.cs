@@ -9,6 +9,7 @@ internal sealed class StubStoreServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Func<int, StubAnswer> _answer;
     private readonly List<(TimeSpan At, string Path)> _requests = [];
+    private readonly List<string?> _authorizations = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -28,6 +29,9 @@ internal sealed class StubStoreServer : IDisposable
     public Uri Url { get; }
 
     public IReadOnlyList<(TimeSpan At, string Path)> Requests { get { lock (_requests) { return _requests.ToList(); } } }
+
+    /// <summary>The Authorization header of each request, in order.</summary>
+    public IReadOnlyList<string?> Authorizations { get { lock (_requests) { return _authorizations.ToList(); } } }
 
     public void Dispose()
     {
@@ -63,6 +67,7 @@ internal sealed class StubStoreServer : IDisposable
             lock (_requests)
             {
                 _requests.Add((_clock.Elapsed, context.Request.Url?.PathAndQuery ?? ""));
+                _authorizations.Add(context.Request.Headers["Authorization"]);
                 index = _requests.Count - 1;
             }
 

@@ -32,6 +32,12 @@ public sealed class UploadScheduleTests
     }
 
     [Test]
+    public void NextDelay_EverythingRejected_WaitsLikeARefusal()
+    {
+        Assert.That(CreateSut().NextDelay(SinkOutcome.FromStatus(400, null, null), 3), Is.EqualTo(TimeSpan.FromMinutes(8)));
+    }
+
+    [Test]
     public void NextDelay_LongRetryAfter_IsHonoured()
     {
         var throttled = SinkOutcome.FromStatus(429, TimeSpan.FromMinutes(12), null);

@@ -62,6 +62,36 @@ public sealed class UploadWorkerTests
     }
 
     [Test]
+    public async Task DrainOnceAsync_PoisonAtHeadOfQueue_SetAsideOnceTheRestIsAccepted()
+    {
+        var store = new InMemoryResultStore();
+        var points = TestPoints.Checks(100, Start);
+        var poison = points[0] = points[0] with { Measurement = "poison" };
+        store.Add(points);
+        var sink = new ScriptedSink(batch => batch.Contains(poison) ? SinkOutcome.FromStatus(400, null, "bad") : SinkOutcome.Delivered);
+
+        var result = await CreateSut(store, sink).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new DrainResult(99, 1, 0, null)));
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_StoreRejectsEverything_NothingSetAsideFewRequests()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(5000, Start));
+        var sink = new ScriptedSink(_ => SinkOutcome.FromStatus(400, null, "database name required"));
+
+        var result = await CreateSut(store, sink).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(result.Left, Is.EqualTo(5000));
+        Assert.That(result.SetAside, Is.Zero);
+        Assert.That(store.SetAsideRows, Is.Empty, "a misconfigured store must not empty the queue into the set-aside pile");
+        Assert.That(result.StoppedBy?.Kind, Is.EqualTo(SinkOutcomeKind.Rejected));
+        Assert.That(sink.Batches, Has.Count.LessThan(150));
+    }
+
+    [Test]
     public async Task DrainOnceAsync_Refused_NothingMarkedAndOneRequestOnly()
     {
         var store = new InMemoryResultStore();
