@@ -20,6 +20,8 @@ internal sealed class LoopbackWorld : IDisposable
     private static readonly IPAddress Platform = IPAddress.Parse("127.3.0.1");
 
     private readonly List<IDisposable> _owned = [];
+    private object? _schedule;
+    private object? _sink;
 
     private LoopbackWorld(string directory) => Directory = directory;
 
@@ -32,9 +34,9 @@ internal sealed class LoopbackWorld : IDisposable
     public int HttpsPort { get; private set; }
 
     /// <summary>Starts the servers; <paramref name="systemNxDomains"/> are names the ISP resolver lies about (NXDOMAIN).</summary>
-    public static LoopbackWorld Start(IReadOnlyList<string>? systemNxDomains = null)
+    public static LoopbackWorld Start(IReadOnlyList<string>? systemNxDomains = null, object? schedule = null, object? sink = null)
     {
-        var world = new LoopbackWorld(System.IO.Directory.CreateTempSubdirectory("probe-world-").FullName);
+        var world = new LoopbackWorld(System.IO.Directory.CreateTempSubdirectory("probe-world-").FullName) { _schedule = schedule, _sink = sink };
         try
         {
             world.StartServers(systemNxDomains ?? []);
@@ -95,6 +97,8 @@ internal sealed class LoopbackWorld : IDisposable
                     },
                 },
                 Checks = new { Timeout = "00:00:03", TrustedCaFile = caPem, BogonAllow = new[] { "127.0.0.0/8" } },
+                Schedule = _schedule ?? new { SentinelInterval = "00:00:10", RoundInterval = "00:05:00" },
+                Sink = _sink ?? new { Kind = "none" },
                 Store = new { Path = StorePath },
                 Leds = new { Driver = "log" },
             },

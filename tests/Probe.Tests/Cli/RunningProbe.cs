@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Probe.Tests.Cli;
+
+/// <summary>A <c>probe run</c> daemon started as a real process, its stderr collected line by line, stopped with SIGTERM or SIGKILL.</summary>
+internal sealed class RunningProbe : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+    private readonly object _gate = new();
+    private readonly List<(string Needle, TaskCompletionSource Seen)> _waiters = [];
+
+    private RunningProbe(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static RunningProbe Start(string configPath, string? wrapWith = null)
+    {
+        var parts = wrapWith?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var start = new ProcessStartInfo(parts.Length > 0 ? parts[0] : "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in parts.Skip(1).Concat(parts.Length > 0 ? ["dotnet"] : []).Concat([ProbeProcess.ProbeDll, "run", "--config", configPath]))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var probe = new RunningProbe(Process.Start(start) ?? throw new InvalidOperationException("probe run did not start"));
+        probe._process.ErrorDataReceived += (_, e) => probe.OnLine(e.Data);
+        probe._process.OutputDataReceived += (_, e) => probe.OnLine(e.Data);
+        probe._process.BeginErrorReadLine();
+        probe._process.BeginOutputReadLine();
+        return probe;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _stderr.AppendLine(line);
+            foreach (var waiter in _waiters.Where(w => line.Contains(w.Needle, StringComparison.Ordinal)).ToList())
+            {
+                waiter.Seen.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>Completes when a line containing <paramref name="needle"/> is printed (or was already).</summary>
+    public async Task WaitForLineAsync(string needle, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_stderr.ToString().Contains(needle, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _waiters.Add((needle, seen));
+        }
+
+        var finished = await Task.WhenAny(seen.Task, Task.Delay(timeout), _process.WaitForExitAsync());
+        if (finished != seen.Task)
+        {
+            Assert.Fail($"expected a line containing '{needle}' within {timeout}; the probe {(_process.HasExited ? $"exited {_process.ExitCode}" : "is still running")}; it printed:\n{Stderr}");
+        }
+    }
+
+    /// <summary>Sends SIGTERM and waits for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"probe run did not stop within {timeout} of SIGTERM; it printed:\n{Stderr}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL, as a power cut would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
