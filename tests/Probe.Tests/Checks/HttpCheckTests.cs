@@ -117,6 +117,14 @@ public sealed class HttpCheckTests
     }
 
     [Test]
+    public async Task RunRound_HeadersOverLimit_HttpRequestFailed()
+    {
+        var http = await RunHttpAsync($"http://news.test:{_http}/huge-headers");
+
+        Assert.That((http.Failure, http.Status), Is.EqualTo((Failures.HttpRequestFailed, (int?)null)));
+    }
+
+    [Test]
     public async Task RunRound_NotFound_HttpUnexpectedStatusCode()
     {
         var http = await RunHttpAsync($"http://news.test:{_http}/status/404");

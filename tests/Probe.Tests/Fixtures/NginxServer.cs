@@ -7,7 +7,7 @@ namespace Probe.Tests.Fixtures;
 /// A real nginx serving test sites on loopback (or inside a namespace), killed on Dispose. Every site has:
 /// <c>/</c> 200 "ok &lt;name&gt;"; <c>/redirect/N</c> (N = 1..9) a chain of N 302s ending at <c>/</c>;
 /// <c>/loop</c> a 302 to itself; <c>/big</c> a 1 GiB body (a sparse file, costs no disk); <c>/slow</c> a body sent
-/// at one byte per second; <c>/status/404</c> and <c>/status/500</c>.
+/// at one byte per second; <c>/huge-headers</c> a 200 with 40 kB of headers; <c>/status/404</c> and <c>/status/500</c>.
 /// </summary>
 public sealed class NginxServer : IDisposable
 {
@@ -47,6 +47,14 @@ public sealed class NginxServer : IDisposable
             }
 
             return new NginxServer(directory, process);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            process?.Dispose();
+            var log = Path.Combine(directory, "error.log");
+            var errors = File.Exists(log) ? File.ReadAllText(log) : "";
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw new InvalidOperationException($"nginx did not start: {e.Message} {errors}", e);
         }
         catch
         {
@@ -109,6 +117,8 @@ public sealed class NginxServer : IDisposable
             c.AppendLine("    location = /loop { return 302 /loop; }");
             c.AppendLine($"    location = /big {{ alias {dir}/big.bin; }}");
             c.AppendLine($"    location = /slow {{ limit_rate 1; alias {dir}/slow.txt; }}");
+            var pads = string.Concat(Enumerable.Range(0, 10).Select(i => $"add_header X-Pad-{i} {new string('p', 4000)} always; "));
+            c.AppendLine($"    location = /huge-headers {{ {pads}return 200 \"padded\\n\"; }}");
             c.AppendLine("    location = /status/404 { return 404; }");
             c.AppendLine("    location = /status/500 { return 500; }");
             c.AppendLine("  }");
