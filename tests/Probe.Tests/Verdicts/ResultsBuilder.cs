@@ -26,17 +26,13 @@ internal sealed class ResultsBuilder
     public ResultsBuilder Reachable(string name, TargetGroup group, string? platform = null, double ms = 50) =>
         Through(name, group, platform, CheckKind.Http, null, ms);
 
-    /// <summary>Every stage before <paramref name="kind"/> succeeds, <paramref name="kind"/> fails, nothing deeper runs.</summary>
+    /// <summary>Every stage before <paramref name="kind"/> succeeds, <paramref name="kind"/> fails, and the deeper ones are reported with that failure (as the checker does).</summary>
     public ResultsBuilder FailsAt(string name, TargetGroup group, CheckKind kind, string failure, string? platform = null) =>
         Through(name, group, platform, kind, failure, 50);
 
-    /// <summary>The system resolver fails with <paramref name="failure"/> (NXDOMAIN, bogon, servfail …) while the reference answers.</summary>
-    public ResultsBuilder SystemDnsFails(string name, TargetGroup group, string failure, string? platform = null)
-    {
-        _results.Add(Dns(name, group, platform, System, false, failure, []));
-        _results.Add(Dns(name, group, platform, Reference, true, null, [AddressOf(name)]));
-        return this;
-    }
+    /// <summary>The system resolver fails with <paramref name="failure"/> (NXDOMAIN, bogon, servfail …) while the reference answers; tcp, tls and http carry that failure.</summary>
+    public ResultsBuilder SystemDnsFails(string name, TargetGroup group, string failure, string? platform = null) =>
+        Through(name, group, platform, CheckKind.Dns, failure, 0);
 
     /// <summary>The system resolver answers another address than the reference; then tcp works and tls ends as given.</summary>
     public ResultsBuilder SystemDnsRedirects(string name, TargetGroup group, bool tlsOk, string? platform = null)
@@ -62,9 +58,10 @@ internal sealed class ResultsBuilder
         var dnsFails = last == CheckKind.Dns;
         _results.Add(Dns(name, group, platform, System, !dnsFails, failure, dnsFails ? [] : [AddressOf(name)]));
         _results.Add(Dns(name, group, platform, Reference, true, null, [AddressOf(name)]));
-        foreach (var kind in new[] { CheckKind.Tcp, CheckKind.Tls, CheckKind.Http }.Where(k => !dnsFails && k <= last))
+        foreach (var kind in new[] { CheckKind.Tcp, CheckKind.Tls, CheckKind.Http })
         {
-            var ok = kind != last || failure is null;
+            // Stages past the failing one are not tried: the checker reports them with the failure that stopped them.
+            var ok = failure is null || kind < last;
             _results.Add(Result(name, group, platform, kind, ok, ok ? null : failure) with { Ms = ms });
         }
 
