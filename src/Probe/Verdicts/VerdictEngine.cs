@@ -13,7 +13,8 @@ namespace Probe.Verdicts;
 /// reference query, so it does not count as unreachable for the connectivity states below (a dead ISP resolver is not
 /// a shutdown); it still counts for its platform and for degraded.</para>
 /// <list type="bullet">
-/// <item><c>local_fault</c>: every gateway result failed and no target was reachable (no gateway result: not judged). A gateway
+/// <item><c>local_fault</c>: every gateway result failed, no target was reachable and no reference resolver answered (no gateway
+/// result: not judged). A gateway
 /// check that fails while targets answer (a router dropping our probes, or no default route in a test namespace) is no
 /// finding at all: the answers prove the path works, and users see nothing wrong.</item>
 /// <item><c>full_shutdown</c>: gateway not failed, at least one national or international target judged, none reachable in any group.</item>
@@ -48,9 +49,11 @@ internal sealed class VerdictEngine(VerdictRules rules) : IVerdictEngine
         var national = Tally.Of(counted, TargetGroup.National);
         var international = Tally.Of(counted, TargetGroup.International);
         var reachedAny = counted.Any(o => o.Reachable);
+        // A reference resolver that answered proves packets leave the house, whatever the gateway check says.
+        var trafficFlows = reachedAny || outcomes.Any(o => o.DnsOnly);
 
         var findings = new List<Finding>();
-        var connectivity = Connectivity(gateway, gatewayUp, counted, national, international, reachedAny);
+        var connectivity = Connectivity(gateway, gatewayUp, counted, national, international, reachedAny, trafficFlows);
         if (connectivity is not null)
         {
             findings.Add(connectivity);
@@ -81,9 +84,9 @@ internal sealed class VerdictEngine(VerdictRules rules) : IVerdictEngine
     }
 
     private static Finding? Connectivity(
-        List<CheckResult> gateway, bool? gatewayUp, List<TargetOutcome> counted, Tally national, Tally international, bool reachedAny)
+        List<CheckResult> gateway, bool? gatewayUp, List<TargetOutcome> counted, Tally national, Tally international, bool reachedAny, bool trafficFlows)
     {
-        if (gatewayUp == false && !reachedAny)
+        if (gatewayUp == false && !trafficFlows)
         {
             return GatewayFinding(VerdictState.LocalFault, gateway);
         }

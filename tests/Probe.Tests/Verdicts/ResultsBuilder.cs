@@ -31,8 +31,17 @@ internal sealed class ResultsBuilder
         Through(name, group, platform, kind, failure, 50);
 
     /// <summary>The system resolver fails with <paramref name="failure"/> (NXDOMAIN, bogon, servfail …) while the reference answers; tcp, tls and http carry that failure.</summary>
-    public ResultsBuilder SystemDnsFails(string name, TargetGroup group, string failure, string? platform = null) =>
+    public ResultsBuilder SystemDnsFails(string name, TargetGroup group, string failure, string? platform = null, bool referenceAnswers = true)
+    {
         Through(name, group, platform, CheckKind.Dns, failure, 0);
+        if (!referenceAnswers)
+        {
+            var index = _results.FindLastIndex(r => r.Target == name && r.Resolver == Reference);
+            _results[index] = _results[index] with { Ok = false, Failure = Failures.GenericTimeout, Answers = [] };
+        }
+
+        return this;
+    }
 
     /// <summary>The system resolver answers another address than the reference; then tcp works and tls ends as given.</summary>
     public ResultsBuilder SystemDnsRedirects(string name, TargetGroup group, bool tlsOk, string? platform = null)
