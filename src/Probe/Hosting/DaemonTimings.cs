@@ -23,18 +23,19 @@ internal sealed record DaemonTimings
 
     public static DaemonTimings Default { get; } = new();
 
-    /// <summary>How long a cycle that is in flight at stop may go on so that its results reach the store.</summary>
-    public static TimeSpan Drain(ProbeOptions options) =>
-        TimeSpan.FromTicks(Math.Min(options.Checks.Timeout.Ticks + TimeSpan.TicksPerSecond, TimeSpan.FromSeconds(20).Ticks));
+    /// <summary>How long a cycle in flight at stop may go on so that its results reach the store: the host's shutdown timeout less a margin for the write.</summary>
+    /// <remarks>The checker throws when cancelled, so what a cycle has not finished by then is lost.</remarks>
+    public static TimeSpan Drain(TimeSpan shutdownTimeout) =>
+        shutdownTimeout - TimeSpan.FromSeconds(5) > TimeSpan.FromSeconds(1) ? shutdownTimeout - TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(1);
 
-    /// <summary>A generous bound on one cycle of <paramref name="checks"/> checks: every slot of the concurrency running into the deadline, plus two.</summary>
-    public static TimeSpan CycleBudget(ProbeOptions options, int checks)
-    {
-        var waves = (int)Math.Ceiling(Math.Max(1, checks) / (double)Math.Max(1, options.Schedule.MaxConcurrency));
-        return options.Checks.Timeout * (waves + 2);
-    }
+    /// <summary>A bound on a round: the gateway, then up to four steps (dns, tcp, tls, http) per wave of MaxConcurrency targets, each within Checks.Timeout, plus one for slack.</summary>
+    public static TimeSpan RoundBudget(ProbeOptions options, int targets) =>
+        options.Checks.Timeout * (2 + (4 * Waves(options, targets)));
 
-    /// <summary>Checks a full round makes per target: a lookup per resolver and query type, a connect per port, tls and http.</summary>
-    public static int RoundChecks(ProbeOptions options, int targets, int ports) =>
-        1 + (targets * ((Math.Max(1, options.Resolvers.Count) * 2) + 2)) + ports;
+    /// <summary>A bound on a sentinel pass: the gateway, then a lookup and a connect per wave, plus one for slack.</summary>
+    public static TimeSpan SentinelBudget(ProbeOptions options, int sentinels) =>
+        options.Checks.Timeout * (2 + (2 * Waves(options, sentinels)));
+
+    private static int Waves(ProbeOptions options, int targets) =>
+        (int)Math.Ceiling(Math.Max(1, targets) / (double)Math.Max(1, options.Schedule.MaxConcurrency));
 }

@@ -21,6 +21,7 @@ internal sealed class RoundScheduler(
     ProgressMonitor monitor,
     TimeProvider time,
     IOptions<ProbeOptions> options,
+    IOptions<HostOptions> host,
     DaemonTimings timings,
     ILogger<RoundScheduler> logger) : BackgroundService
 {
@@ -66,11 +67,11 @@ internal sealed class RoundScheduler(
             _announced = true;
         }
 
-        var budget = DaemonTimings.CycleBudget(settings, DaemonTimings.RoundChecks(settings, round.Count, round.Sum(t => t.Ports.Count)));
+        var budget = DaemonTimings.RoundBudget(settings, round.Count);
         monitor.Busy(LoopName, budget);
         var version = tracker.RoundStarting();
         var results = await Cycles.RunAsync(
-            LoopName, token => checker.RunRoundAsync(round, token), budget, DaemonTimings.Drain(settings), time, logger, stoppingToken);
+            LoopName, token => checker.RunRoundAsync(round, token), budget, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
         if (results is null)
         {
             return;

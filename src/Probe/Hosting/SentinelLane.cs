@@ -14,6 +14,7 @@ internal sealed class SentinelLane(
     ProgressMonitor monitor,
     TimeProvider time,
     IOptions<ProbeOptions> options,
+    IOptions<HostOptions> host,
     DaemonTimings timings,
     ILogger<SentinelLane> logger) : BackgroundService
 {
@@ -42,10 +43,10 @@ internal sealed class SentinelLane(
     private async Task RunOnceAsync(ProbeOptions settings, CancellationToken stoppingToken)
     {
         var sentinels = targets.GetTargets().Where(t => t.Sentinel).ToList();
-        var budget = DaemonTimings.CycleBudget(settings, sentinels.Count + 1);
+        var budget = DaemonTimings.SentinelBudget(settings, sentinels.Count);
         monitor.Busy(LoopName, budget);
         var results = await Cycles.RunAsync(
-            LoopName, token => checker.RunSentinelsAsync(sentinels, token), budget, DaemonTimings.Drain(settings), time, logger, stoppingToken);
+            LoopName, token => checker.RunSentinelsAsync(sentinels, token), budget, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
         if (results is null)
         {
             return;

@@ -13,8 +13,10 @@ namespace Probe.Verdicts;
 /// reference query, so it does not count as unreachable for the connectivity states below (a dead ISP resolver is not
 /// a shutdown); it still counts for its platform and for degraded.</para>
 /// <list type="bullet">
-/// <item><c>local_fault</c>: every gateway result failed and no target was reachable (no gateway result: not judged; a gateway
-/// that drops our probes while targets answer is a degraded finding, not a fault).</item>
+/// <item><c>local_fault</c>: every gateway result failed, no target was reachable and no reference resolver answered (no gateway
+/// result: not judged). A gateway
+/// check that fails while targets answer (a router dropping our probes, or no default route in a test namespace) is no
+/// finding at all: the answers prove the path works, and users see nothing wrong.</item>
 /// <item><c>full_shutdown</c>: gateway not failed, at least one national or international target judged, none reachable in any group.</item>
 /// <item><c>international_cut</c>: a national target reachable, international targets judged and none reachable. Platforms are not
 /// required to fail: Google and Meta caches inside Senegalese networks can keep them up during a cut.</item>
@@ -28,8 +30,7 @@ namespace Probe.Verdicts;
 /// hand out different addresses). One finding per resolver.</item>
 /// <item><c>degraded</c>, only when no connectivity state holds: failing targets that no block or tampering explains, at least two
 /// and at least a tenth of the judged targets (with a baseline, only targets that have worked recently count); or, at least
-/// two and a third of the targets with a baseline answering more than 3× their median and 200 ms above it; or a failing
-/// gateway while targets are reachable.</item>
+/// two and a third of the targets with a baseline answering more than 3× their median and 200 ms above it.</item>
 /// <item><c>online</c>: something was judged and none of the above holds; <c>unknown</c>: nothing judgeable (no results, or only
 /// a working gateway).</item>
 /// </list>
@@ -48,9 +49,11 @@ internal sealed class VerdictEngine(VerdictRules rules) : IVerdictEngine
         var national = Tally.Of(counted, TargetGroup.National);
         var international = Tally.Of(counted, TargetGroup.International);
         var reachedAny = counted.Any(o => o.Reachable);
+        // A reference resolver that answered proves packets leave the house, whatever the gateway check says.
+        var trafficFlows = reachedAny || outcomes.Any(o => o.DnsOnly);
 
         var findings = new List<Finding>();
-        var connectivity = Connectivity(gateway, gatewayUp, counted, national, international, reachedAny);
+        var connectivity = Connectivity(gateway, gatewayUp, counted, national, international, reachedAny, trafficFlows);
         if (connectivity is not null)
         {
             findings.Add(connectivity);
@@ -67,11 +70,6 @@ internal sealed class VerdictEngine(VerdictRules rules) : IVerdictEngine
 
         if (connectivity is null)
         {
-            if (gatewayUp == false)
-            {
-                findings.Add(GatewayFinding(VerdictState.Degraded, gateway));
-            }
-
             var explained = blocks.SelectMany(f => f.Targets).Concat(tampered).ToHashSet(StringComparer.Ordinal);
             findings.AddRange(DegradedRule.Find(outcomes, explained, baseline, rules));
         }
@@ -86,9 +84,9 @@ internal sealed class VerdictEngine(VerdictRules rules) : IVerdictEngine
     }
 
     private static Finding? Connectivity(
-        List<CheckResult> gateway, bool? gatewayUp, List<TargetOutcome> counted, Tally national, Tally international, bool reachedAny)
+        List<CheckResult> gateway, bool? gatewayUp, List<TargetOutcome> counted, Tally national, Tally international, bool reachedAny, bool trafficFlows)
     {
-        if (gatewayUp == false && !reachedAny)
+        if (gatewayUp == false && !trafficFlows)
         {
             return GatewayFinding(VerdictState.LocalFault, gateway);
         }

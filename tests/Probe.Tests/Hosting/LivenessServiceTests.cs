@@ -18,8 +18,8 @@ public sealed class LivenessServiceTests
         await sut.StartAsync(SentinelLane.LoopName, RoundScheduler.LoopName, LivenessService.LoopName);
         var atStart = socket.Drain();
 
-        // The pass started at 10 s has a 24 s budget and 30 s grace: hung from 64 s on.
-        var beforeHang = await RunCollectingAsync(sut, socket, 60);
+        // The pass started at 10 s has a 32 s budget and 30 s grace: hung from 72 s on.
+        var beforeHang = await RunCollectingAsync(sut, socket, 70);
         var powerBeforeHang = sut.Panel.PatternOf(Led.Power);
         var duringHang = await RunCollectingAsync(sut, socket, 120);
         var powerDuringHang = sut.Panel.PatternOf(Led.Power);
@@ -31,7 +31,7 @@ public sealed class LivenessServiceTests
         Assert.Multiple(() =>
         {
             Assert.That(atStart, Is.EqualTo(new[] { "READY=1", "WATCHDOG=1" }));
-            Assert.That(beforeHang, Has.Count.EqualTo(12).And.All.EqualTo("WATCHDOG=1"));
+            Assert.That(beforeHang, Has.Count.EqualTo(14).And.All.EqualTo("WATCHDOG=1"));
             Assert.That(powerBeforeHang, Is.EqualTo(LedPattern.Heartbeat));
             Assert.That(duringHang, Is.Empty);
             Assert.That(powerDuringHang, Is.EqualTo(LedPattern.Off));

@@ -64,10 +64,10 @@ public sealed class SentinelLaneTests
         sut.AllowBusy(SentinelLane.LoopName);
         await sut.StartAsync(SentinelLane.LoopName);
 
-        // Budget of a 3-check pass: (1 wave + 2) × 8 s timeout; then the overdue slot at once, then the plan.
+        // Budget of a pass of two sentinels: (2 + 2 × 1 wave) × 8 s timeout; then the overdue slot at once, then the plan.
         await sut.RunUntilAsync(TimeSpan.FromSeconds(40));
 
-        Assert.That(sut.Checker.SentinelStarts, Is.EqualTo(new[] { 0, 24, 30, 40 }.Select(s => TimeSpan.FromSeconds(s))));
+        Assert.That(sut.Checker.SentinelStarts, Is.EqualTo(new[] { 0, 32, 40 }.Select(s => TimeSpan.FromSeconds(s))));
     }
 
     [Test]

@@ -26,15 +26,20 @@ internal sealed class ResultsBuilder
     public ResultsBuilder Reachable(string name, TargetGroup group, string? platform = null, double ms = 50) =>
         Through(name, group, platform, CheckKind.Http, null, ms);
 
-    /// <summary>Every stage before <paramref name="kind"/> succeeds, <paramref name="kind"/> fails, nothing deeper runs.</summary>
+    /// <summary>Every stage before <paramref name="kind"/> succeeds, <paramref name="kind"/> fails, and the deeper ones are reported with that failure (as the checker does).</summary>
     public ResultsBuilder FailsAt(string name, TargetGroup group, CheckKind kind, string failure, string? platform = null) =>
         Through(name, group, platform, kind, failure, 50);
 
-    /// <summary>The system resolver fails with <paramref name="failure"/> (NXDOMAIN, bogon, servfail …) while the reference answers.</summary>
-    public ResultsBuilder SystemDnsFails(string name, TargetGroup group, string failure, string? platform = null)
+    /// <summary>The system resolver fails with <paramref name="failure"/> (NXDOMAIN, bogon, servfail …) while the reference answers; tcp, tls and http carry that failure.</summary>
+    public ResultsBuilder SystemDnsFails(string name, TargetGroup group, string failure, string? platform = null, bool referenceAnswers = true)
     {
-        _results.Add(Dns(name, group, platform, System, false, failure, []));
-        _results.Add(Dns(name, group, platform, Reference, true, null, [AddressOf(name)]));
+        Through(name, group, platform, CheckKind.Dns, failure, 0);
+        if (!referenceAnswers)
+        {
+            var index = _results.FindLastIndex(r => r.Target == name && r.Resolver == Reference);
+            _results[index] = _results[index] with { Ok = false, Failure = Failures.GenericTimeout, Answers = [] };
+        }
+
         return this;
     }
 
@@ -62,9 +67,10 @@ internal sealed class ResultsBuilder
         var dnsFails = last == CheckKind.Dns;
         _results.Add(Dns(name, group, platform, System, !dnsFails, failure, dnsFails ? [] : [AddressOf(name)]));
         _results.Add(Dns(name, group, platform, Reference, true, null, [AddressOf(name)]));
-        foreach (var kind in new[] { CheckKind.Tcp, CheckKind.Tls, CheckKind.Http }.Where(k => !dnsFails && k <= last))
+        foreach (var kind in new[] { CheckKind.Tcp, CheckKind.Tls, CheckKind.Http })
         {
-            var ok = kind != last || failure is null;
+            // Stages past the failing one are not tried: the checker reports them with the failure that stopped them.
+            var ok = failure is null || kind < last;
             _results.Add(Result(name, group, platform, kind, ok, ok ? null : failure) with { Ms = ms });
         }
 

@@ -33,12 +33,14 @@ internal static class VerdictEngineCases
             "local_fault targets=gateway kind=gateway failure=generic_timeout_error");
 
         yield return Case(
-            "local_fault: gateway down wins over tampering answers",
-            AllFail(ResultsBuilder.Round().Gateway(false), Failures.NetworkUnreachable, except: "n1")
-                .SystemDnsFails("n1", National, Failures.DnsNxdomain),
+            "local_fault: gateway down wins over what looks like blocks and lies",
+            AllFail(ResultsBuilder.Round().Gateway(false), Failures.NetworkUnreachable, except: "n1", only: ["n1", "n2", "n3", "i1", "i2", "i3"])
+                .FailsAt("wa-web", Platform, CheckKind.Tls, Failures.ConnectionReset, "whatsapp")
+                .FailsAt("wa-api", Platform, CheckKind.Tls, Failures.ConnectionReset, "whatsapp")
+                .FailsAt("wa-cdn", Platform, CheckKind.Tls, Failures.ConnectionReset, "whatsapp")
+                .SystemDnsFails("n1", National, Failures.DnsNxdomain, referenceAnswers: false),
             "local_fault",
-            "local_fault targets=gateway kind=gateway failure=generic_timeout_error",
-            "dns_tampering targets=n1 kind=dns failure=dns_nxdomain_error resolver=system");
+            "local_fault targets=gateway kind=gateway failure=generic_timeout_error");
 
         yield return Case(
             "full_shutdown: gateway up, nothing beyond it",
@@ -140,10 +142,15 @@ internal static class VerdictEngineCases
             "degraded targets=" + string.Join(',', Everything.Order(StringComparer.Ordinal)) + " kind=dns failure=dns_servfail_error");
 
         yield return Case(
-            "degraded: the gateway drops our probes while targets answer",
-            Healthy(gatewayUp: false),
+            "degraded, not local_fault: gateway silent and the ISP resolver dead, but the reference answers",
+            DnsDead(gatewayUp: false),
             "degraded",
-            "degraded targets=gateway kind=gateway failure=generic_timeout_error");
+            "degraded targets=" + string.Join(',', Everything.Order(StringComparer.Ordinal)) + " kind=dns failure=dns_servfail_error");
+
+        yield return Case(
+            "online: the gateway drops our probes while targets answer",
+            Healthy(gatewayUp: false),
+            "online");
 
         yield return Case(
             "full_shutdown from the sentinel lane",
@@ -190,9 +197,9 @@ internal static class VerdictEngineCases
         return round;
     }
 
-    private static ResultsBuilder DnsDead()
+    private static ResultsBuilder DnsDead(bool gatewayUp = true)
     {
-        var round = ResultsBuilder.Round().Gateway(true);
+        var round = ResultsBuilder.Round().Gateway(gatewayUp);
         foreach (var (name, group, platform) in Catalog)
         {
             round.SystemDnsFails(name, group, Failures.DnsServfail, platform);
