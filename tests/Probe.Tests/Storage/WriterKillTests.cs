@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Probe.Tests.Storage;
+
+[Category("Integration")]
+public sealed class WriterKillTests
+{
+    private const int Runs = 25;
+    private StoreFixture _fixture = null!;
+
+    [SetUp]
+    public void SetUp() => _fixture = new StoreFixture();
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public async Task AppendResults_WriterKilledMidBatchManyTimes_OpensAndNoCommittedRowLost()
+    {
+        var writer = WriterPath();
+        var random = new Random(20261128);
+        for (var run = 0; run < Runs; run++)
+        {
+            var prefix = $"r{run}-";
+            var lastCommitted = await RunAndKillAsync(writer, prefix, batchesBeforeKill: random.Next(1, 6), extraDelayMs: random.Next(0, 20));
+
+            using var sut = _fixture.CreateSut();
+            var stored = (await sut.AllAsync())
+                .Select(p => p.Point.Tag("target"))
+                .Where(t => t.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(t => long.Parse(t[prefix.Length..], CultureInfo.InvariantCulture))
+                .ToHashSet();
+            var lost = Enumerable.Range(0, (int)lastCommitted + 1).Where(n => !stored.Contains(n)).ToList();
+
+            Assert.That(lost, Is.Empty, $"run {run}: rows committed before the kill (up to {lastCommitted}) are missing");
+            Assert.That(_fixture.Logger.Entries.Select(e => e.EventId), Does.Not.Contain(1501), $"run {run}: the store was quarantined");
+        }
+    }
+
+    /// <summary>Starts the writer, waits for some committed batches, SIGKILLs it and returns the last number it reported committed.</summary>
+    private async Task<long> RunAndKillAsync(string writer, string prefix, int batchesBeforeKill, int extraDelayMs)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { writer, _fixture.Path, "500", prefix })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var lines = Channel.CreateUnbounded<string>();
+        var errors = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lines.Writer.TryWrite(line);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var lastCommitted = -1L;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            for (var seen = 0; seen < batchesBeforeKill; seen++)
+            {
+                var line = await lines.Reader.ReadAsync(timeout.Token);
+                lastCommitted = long.Parse(line, CultureInfo.InvariantCulture);
+            }
+
+            // A random moment inside the next batch, not a wait for an effect.
+            await Task.Delay(extraDelayMs);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail("the writer reported no committed batch within 60 s: " + errors);
+        }
+        finally
+        {
+            process.Kill(); // SIGKILL on Linux: no finalizers, no flush, no clean close.
+            await process.WaitForExitAsync();
+        }
+
+        // Lines written before the kill still count as committed.
+        while (lines.Reader.TryRead(out var more))
+        {
+            lastCommitted = long.Parse(more, CultureInfo.InvariantCulture);
+        }
+
+        return lastCommitted;
+    }
+
+    private static string WriterPath()
+    {
+        // tests/Probe.Tests/bin/<Configuration>/<tfm>/ → tests/Probe.Tests.Writer/bin/<Configuration>/<tfm>/
+        var here = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        var tfm = here.Name;
+        var configuration = here.Parent!.Name;
+        var tests = here.Parent.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(tests, "Probe.Tests.Writer", "bin", configuration, tfm, "Probe.Tests.Writer.dll");
+        Assert.That(File.Exists(path), Is.True, $"The writer child process is not built at {path}: build Probe.sln (it includes tests/Probe.Tests.Writer).");
+        return path;
+    }
+}
