@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(1710, LogLevel.Error, "The store rejected {Count} point(s) as bad data and has accepted none (HTTP {Status}): check Sink.Url/Org/Bucket/Database; nothing was set aside. {Detail}")]
     public static partial void EverythingRejected(ILogger logger, int count, int? status, string? detail);
 
+    [LoggerMessage(1711, LogLevel.Debug, "Upload drain: nothing to send ({Left} waiting, not ready)")]
+    public static partial void DrainIdle(ILogger logger, long left);
+
     [LoggerMessage(1709, LogLevel.Warning, "Store failing repeatedly: circuit open for {BreakDuration}")]
     public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
 }

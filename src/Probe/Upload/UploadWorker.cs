@@ -55,7 +55,15 @@ public sealed class UploadWorker
 
         var left = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
         ReportStop(stoppedBy);
-        Log.DrainCompleted(_logger, tally.Sent, tally.SetAside, left);
+        if (tally.Sent + tally.SetAside > 0 || stoppedBy is not null)
+        {
+            Log.DrainCompleted(_logger, tally.Sent, tally.SetAside, left);
+        }
+        else
+        {
+            // The daemon drains every few seconds: an idle drain is not worth a line on the SD card.
+            Log.DrainIdle(_logger, left);
+        }
         return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
     }
 

@@ -58,9 +58,29 @@ internal sealed class LoopbackServerProcess : IDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {binary}");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var gate = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };
-        process.Exited += (_, _) => { lock (gate) { log.Dispose(); } };
+        var closed = false;
+        // Output may still trickle in after Exited: a write to a closed log must not throw on the event thread.
+        void Append(string? line)
+        {
+            lock (gate)
+            {
+                if (line is not null && !closed)
+                {
+                    log.WriteLine(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Exited += (_, _) =>
+        {
+            lock (gate)
+            {
+                closed = true;
+                log.Dispose();
+            }
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
