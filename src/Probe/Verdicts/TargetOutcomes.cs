@@ -23,6 +23,14 @@ internal static class TargetOutcomes
         return outcomes;
     }
 
+    /// <summary>
+    /// A check that reached the service. An HTTP response with an unexpected status still proves the
+    /// path works end to end (API and CDN hosts answer "/" with 403 or 404 every day); a block
+    /// shows earlier, in dns, tcp or tls, or as no response at all.
+    /// </summary>
+    private static bool Answered(CheckResult r) =>
+        r.Ok || (r.Kind == CheckKind.Http && r.Failure == Failures.HttpUnexpectedStatusCode);
+
     /// <summary>Null when the results say nothing about reachability (e.g. only reference lookups, or dns that worked with no connection tried).</summary>
     private static TargetOutcome? Judge(string name, List<CheckResult> results, VerdictRules rules)
     {
@@ -35,7 +43,7 @@ internal static class TargetOutcomes
         if (connection.Count > 0)
         {
             var deepest = connection.Max(r => r.Kind);
-            var deepestOk = connection.Where(r => r.Kind == deepest && r.Ok).MinBy(r => r.Ms);
+            var deepestOk = connection.Where(r => r.Kind == deepest && Answered(r)).MinBy(r => r.Ms);
             if (deepestOk is not null)
             {
                 return new TargetOutcome(name, first.Group!.Value, first.Platform, true, null, null, false, tlsProven, deepestOk);

@@ -165,6 +165,14 @@ internal static class VerdictEngineCases
             "international_cut targets=i1 kind=tcp failure=connection_reset");
 
         yield return Case(
+            "online: platform API hosts answering 403/404 at / are reachable, not blocked",
+            Healthy("wa-api", "wa-cdn", "tt-api")
+                .FailsAt("wa-api", Platform, CheckKind.Http, Failures.HttpUnexpectedStatusCode, "whatsapp")
+                .FailsAt("wa-cdn", Platform, CheckKind.Http, Failures.HttpUnexpectedStatusCode, "whatsapp")
+                .FailsAt("tt-api", Platform, CheckKind.Http, Failures.HttpUnexpectedStatusCode, "tiktok"),
+            "online");
+
+        yield return Case(
             "online from the sentinel lane",
             ResultsBuilder.Round().Gateway(true).Sentinel("n1", National, true).Sentinel("i1", International, true),
             "online");
