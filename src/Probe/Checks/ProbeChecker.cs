@@ -36,13 +36,28 @@ internal sealed class ProbeChecker : IChecker
         _logger = logger;
     }
 
+    /// <remarks>
+    /// When <paramref name="cancellationToken"/> is cancelled (the daemon stopping, Ctrl-C), the
+    /// results of the targets already finished are returned rather than thrown away: they were
+    /// measured and belong in the store.
+    /// </remarks>
     public async Task<IReadOnlyList<CheckResult>> RunRoundAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
     {
         var began = _env.Time.GetTimestamp();
         var results = new List<CheckResult> { await RunGatewayAsync(Lane.Round, cancellationToken) };
+        var finished = new IReadOnlyList<CheckResult>?[targets.Count];
         using var gate = new SemaphoreSlim(_env.Settings.MaxConcurrency);
-        var perTarget = await Task.WhenAll(targets.Select(t => GatedAsync(gate, () => RunTargetAsync(t, cancellationToken), cancellationToken)));
-        results.AddRange(perTarget.SelectMany(r => r));
+        try
+        {
+            await Task.WhenAll(targets.Select((t, i) => GatedAsync(gate, async () => finished[i] = await RunTargetAsync(t, cancellationToken), cancellationToken)));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            results.AddRange(finished.OfType<IReadOnlyList<CheckResult>>().SelectMany(r => r));
+            return results;
+        }
+
+        results.AddRange(finished.SelectMany(r => r!));
         LogSummary(results, began, targets.Count);
         return results;
     }
