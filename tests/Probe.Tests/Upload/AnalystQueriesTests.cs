@@ -5,12 +5,12 @@ using Probe.Upload;
 
 namespace Probe.Tests.Upload;
 
-/// <summary>Runs every InfluxQL query of ANALYSTS.md, as written there, against a real influxd 1.x holding an outage scenario uploaded by the sink.</summary>
+/// <summary>Runs every InfluxQL query of PROBE.md (analysts part), as written there, against a real influxd 1.x holding an outage scenario uploaded by the sink.</summary>
 [Category("Integration")]
 public sealed partial class AnalystQueriesTests
 {
     /// <summary>Where the analysts' documentation lives (the lead may move it into PROBE.md: change this one line).</summary>
-    private const string DocumentPath = "src/Probe/Upload/ANALYSTS.md";
+    private const string DocumentPath = "PROBE.md";
 
     private const long Minute = 60_000;
     private static InfluxDb1Server? s_influx;
