@@ -30,6 +30,11 @@ internal static class OptionsDefaults
             ]);
         }
 
+        if (options.Store.Path == StoreOptions.DefaultPath)
+        {
+            options.Store.Path = DefaultStorePath();
+        }
+
         // Words with a fixed vocabulary are compared ordinally downstream: store them lower-case.
         options.Gateway.Address = options.Gateway.Address.ToLowerInvariant();
         options.Sink.Kind = options.Sink.Kind.ToLowerInvariant();
@@ -44,6 +49,29 @@ internal static class OptionsDefaults
         {
             file.Group = file.Group?.ToLowerInvariant();
         }
+    }
+
+    /// <summary>
+    /// Where the buffer lives when the configuration does not say: systemd's StateDirectory
+    /// ($STATE_DIRECTORY) for the service; /var/lib/probe for root or when it exists; otherwise
+    /// the user's state directory, so that a newcomer's first <c>probe check</c> stores its results.
+    /// </summary>
+    private static string DefaultStorePath()
+    {
+        var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
+        if (!string.IsNullOrEmpty(state))
+        {
+            return Path.Combine(state, "results.db");
+        }
+
+        if (Environment.IsPrivilegedProcess || Directory.Exists(Path.GetDirectoryName(StoreOptions.DefaultPath)))
+        {
+            return StoreOptions.DefaultPath;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state") : xdg;
+        return Path.Combine(root, "probe", "results.db");
     }
 
     /// <summary>Relative paths in a config file mean "next to this file", not "wherever the daemon was started".</summary>
