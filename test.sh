@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 # Binaries the test fixtures start, and the Debian package that ships each.
 declare -A needs=(
   [dnsmasq]=dnsmasq-base
-  [nginx]=nginx-light
+  [nginx]=nginx
   [nft]=nftables
   [ip]=iproute2
   [unshare]=util-linux
