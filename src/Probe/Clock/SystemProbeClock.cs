@@ -64,8 +64,9 @@ internal sealed class SystemProbeClock : IProbeClock
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.BootIdUnreadable(_logger, _bootIdPath, e);
-            _bootId = "unknown";
+            // Unique per process: rows of different boots must never share an id, or one boot's offset would re-stamp another's rows.
+            _bootId = "unknown-" + Guid.NewGuid().ToString("N");
+            Log.BootIdUnreadable(_logger, _bootIdPath, _bootId, e);
         }
 
         return _bootId;

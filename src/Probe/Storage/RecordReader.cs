@@ -34,6 +34,12 @@ internal sealed class RecordReader(SqliteConnection connection)
     {
         if (!_series.TryGetValue(row.SeriesId, out var series))
         {
+            // Series ids are never reused (AUTOINCREMENT), so entries stay true; the bound only keeps memory flat.
+            if (_series.Count > 10_000)
+            {
+                _series.Clear();
+            }
+
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "SELECT measurement, tags FROM series WHERE id = $id";

@@ -18,6 +18,7 @@ internal sealed class RecordWriter : IDisposable
     private readonly SqliteCommand _nextFree;
     private readonly SqliteCommand _moveRow;
     private SqliteTransaction? _transaction;
+    private long _seriesGeneration;
 
     public RecordWriter(SqliteConnection connection, PointEncoder encoder)
     {
@@ -249,6 +250,14 @@ internal sealed class RecordWriter : IDisposable
     {
         if (!ReferenceEquals(_transaction, transaction))
         {
+            // Another process (or the size bound) may have deleted unused series since the last transaction.
+            var generation = StoreMeta.Get(_connection, transaction, StoreMeta.SeriesGeneration) ?? 0;
+            if (generation != _seriesGeneration)
+            {
+                _seriesIds.Clear();
+                _seriesGeneration = generation;
+            }
+
             _transaction = transaction;
             _insert.Transaction = transaction;
             _nextFree.Transaction = transaction;

@@ -56,6 +56,7 @@ internal static class SizeBound
                 }
 
                 StoreSchema.Execute(connection, transaction, "DELETE FROM set_aside WHERE record_id NOT IN (SELECT id FROM records)");
+                PruneSeries(connection, transaction);
                 StoreMeta.Add(connection, transaction, StoreMeta.DroppedTotal, dropped);
                 transaction.Commit();
             }
@@ -82,6 +83,18 @@ internal static class SizeBound
         command.CommandText = $"DELETE FROM records WHERE id IN (SELECT id FROM records WHERE {where} ORDER BY id LIMIT $max)";
         command.Parameters.AddWithValue("$max", max);
         return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Series with no row left go too: a series per distinct tag set (e.g. unknown_failure texts) must not grow without bound.</summary>
+    private static void PruneSeries(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM records WHERE records.series_id = series.id)";
+        if (command.ExecuteNonQuery() > 0)
+        {
+            StoreMeta.Add(connection, transaction, StoreMeta.SeriesGeneration, 1);
+        }
     }
 
     private static void ReleaseFreePages(SqliteConnection connection)

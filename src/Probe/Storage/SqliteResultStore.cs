@@ -19,7 +19,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     private const int ExportPageSize = 5000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<NewRecord> _backlog = [];
+    private readonly MemoryBacklog _backlog = new(BacklogLimit);
     private readonly PointEncoder _encoder;
     private readonly StoreOpener _opener;
     private readonly IProbeClock _clock;
@@ -28,8 +28,8 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     private readonly string _path;
     private readonly long _maxBytes;
     private readonly long _holdMs;
-    private long _backlogDropped;
     private StoreSession? _session;
+    private bool _failing;
 
     public SqliteResultStore(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<SqliteResultStore> logger)
     {
@@ -149,7 +149,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Use(session => session.InTransaction(transaction => session.Reader.Status(transaction, _backlog.Count, _backlogDropped)));
+            return Use(session => session.InTransaction(transaction => session.Reader.Status(transaction, _backlog.Count, _backlog.Dropped)));
         }
         finally
         {
@@ -169,7 +169,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _backlog.AddRange(records);
+            _backlog.Add(records);
             if (TryWriteBacklog())
             {
                 ApplySizeBound();
@@ -191,45 +191,33 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
 
         try
         {
-            var dropped = _backlogDropped;
+            var dropped = _backlog.Dropped;
             Use(session => session.InTransaction(transaction =>
             {
-                session.Writer.Write(transaction, _backlog);
+                session.Writer.Write(transaction, _backlog.Records);
                 StoreMeta.Add(session.Connection, transaction, StoreMeta.DroppedTotal, dropped);
                 return 0;
             }));
-            if (dropped > 0 || _backlog.Count > BacklogLimit / 100)
+            if (_failing)
             {
                 Log.BacklogWritten(_logger, _backlog.Count);
+                _failing = false;
             }
 
-            _backlog.Clear();
-            _backlogDropped = 0;
+            _backlog.Written();
             return true;
         }
         catch (Exception e) when (IsStorageTrouble(e))
         {
             Log.Unavailable(_logger, _path, _backlog.Count, e);
-            TrimBacklog();
+            _failing = true;
+            if (_backlog.Trim() is > 0 and var trimmed)
+            {
+                Log.BacklogDropped(_logger, trimmed);
+            }
+
             return false;
         }
-    }
-
-    private void TrimBacklog()
-    {
-        var excess = _backlog.Count - BacklogLimit;
-        if (excess <= 0)
-        {
-            return;
-        }
-
-        // Same order as the size bound: check results go before health, corrections and state changes.
-        var victims = _backlog.Select((record, index) => (record, index)).OrderBy(x => x.record.Kind).ThenBy(x => x.index).Take(excess).Select(x => x.index).ToHashSet();
-        var kept = _backlog.Where((_, index) => !victims.Contains(index)).ToList();
-        _backlog.Clear();
-        _backlog.AddRange(kept);
-        _backlogDropped += excess;
-        Log.BacklogDropped(_logger, excess);
     }
 
     private void ApplySizeBound()

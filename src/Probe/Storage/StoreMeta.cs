@@ -10,6 +10,9 @@ internal static class StoreMeta
     public const string DeliveredTotal = "delivered_total";
     public const string LastUploadMs = "last_upload_ms";
 
+    /// <summary>Bumped whenever unused series are deleted, so that every process drops its cached series ids.</summary>
+    public const string SeriesGeneration = "series_generation";
+
     public static void Add(SqliteConnection connection, SqliteTransaction transaction, string key, long amount)
     {
         if (amount != 0)

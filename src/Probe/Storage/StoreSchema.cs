@@ -11,7 +11,7 @@ internal static class StoreSchema
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE series (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             measurement TEXT NOT NULL,
             tags TEXT NOT NULL,
             UNIQUE (measurement, tags));

@@ -60,7 +60,7 @@ public sealed class SystemProbeClockTests
     }
 
     [Test]
-    public void Read_BootIdUnreadable_UnknownAndLoggedOnce()
+    public void Read_BootIdUnreadable_UniqueUnknownIdAndLoggedOnce()
     {
         File.Delete(_bootIdPath);
         var sut = CreateSut();
@@ -70,9 +70,10 @@ public sealed class SystemProbeClockTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(first.BootId, Is.EqualTo("unknown"));
-            Assert.That(second.BootId, Is.EqualTo("unknown"));
+            Assert.That(first.BootId, Does.StartWith("unknown-"));
+            Assert.That(second.BootId, Is.EqualTo(first.BootId));
             Assert.That(_logger.Entries.Where(e => e.EventId == 1600).Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
+            Assert.That(CreateSut().Read().BootId, Is.Not.EqualTo(first.BootId), "another process must not pass for the same boot");
         });
     }
 

@@ -77,6 +77,27 @@ public sealed class SizeBoundTests
         });
     }
 
+    [Test]
+    public async Task Append_EverySeriesDistinct_SeriesWithoutRowsPrunedSoTheBoundHolds()
+    {
+        _fixture.Options.Store.MaxBytes = 256 * 1024;
+        using var sut = CreateSut();
+        for (var batch = 0; batch < 40; batch++)
+        {
+            await sut.AppendResultsAsync([.. Enumerable.Range(batch * 500, 500).Select(i => StoreFixture.Check("unique-" + i, _fixture.Clock.Advance(1)))], CancellationToken.None);
+        }
+
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+        var newest = (await sut.AllAsync()).Select(p => p.Point.Tag("target")).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Bytes, Is.LessThanOrEqualTo(_fixture.Options.Store.MaxBytes));
+            Assert.That(status.Rows + status.DroppedTotal, Is.EqualTo(20_000));
+            Assert.That(newest[^1], Is.EqualTo("unique-19999"), "rows written after a prune must still name their own series");
+        });
+    }
+
     private async Task<int> AppendChecksAsync(SqliteResultStore sut, int count)
     {
         // Fifty series, one millisecond apart: the timestamp tells each result's age.

@@ -1,0 +1,40 @@
+using Probe.Clock;
+using Probe.Storage;
+
+namespace Probe.Tests.Storage;
+
+public sealed class MemoryBacklogTests
+{
+    [Test]
+    public void Trim_OverLimit_ChecksDroppedFirstOldestFirstAndCounted()
+    {
+        var sut = CreateSut(limit: 3);
+        sut.Add([Record(RecordKind.Verdict, "v"), Record(RecordKind.Check, "c1"), Record(RecordKind.Health, "h"), Record(RecordKind.Check, "c2"), Record(RecordKind.Check, "c3")]);
+
+        var dropped = sut.Trim();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dropped, Is.EqualTo(2));
+            Assert.That(sut.Dropped, Is.EqualTo(2));
+            Assert.That(sut.Records.Select(r => r.FieldsJson), Is.EqualTo(new[] { "v", "h", "c3" }));
+        });
+    }
+
+    [Test]
+    public void Written_AfterTrim_EmptyAndCountReset()
+    {
+        var sut = CreateSut(limit: 1);
+        sut.Add([Record(RecordKind.Check, "a"), Record(RecordKind.Check, "b")]);
+        sut.Trim();
+
+        sut.Written();
+
+        Assert.That((sut.Count, sut.Dropped), Is.EqualTo((0, 0L)));
+    }
+
+    private static NewRecord Record(RecordKind kind, string marker) =>
+        new(kind, "m", "{}", marker, new ClockReading(StoreFixture.TrueTime, "b", 0, true));
+
+    private static MemoryBacklog CreateSut(int limit) => new(limit);
+}

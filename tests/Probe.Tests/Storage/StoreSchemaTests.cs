@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Tests.Storage;
+
+public sealed class StoreSchemaTests
+{
+    private StoreFixture _fixture = null!;
+
+    [SetUp]
+    public void SetUp() => _fixture = new StoreFixture();
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public async Task Open_NewFile_WalIncrementalVacuumAndCurrentSchemaVersion()
+    {
+        using (var sut = CreateSut())
+        {
+            await sut.AppendResultsAsync([StoreFixture.Check("a", _fixture.Clock.Read())], CancellationToken.None);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={_fixture.Path};Pooling=False");
+        connection.Open();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Pragma(connection, "journal_mode"), Is.EqualTo("wal"));
+            Assert.That(Pragma(connection, "auto_vacuum"), Is.EqualTo(2L), "incremental");
+            Assert.That(Pragma(connection, "user_version"), Is.EqualTo(1L));
+        });
+    }
+
+    [Test]
+    public async Task Open_FileFromNewerProbe_MovedAsideNotMisread()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_fixture.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE future (x); PRAGMA user_version = 99;";
+            command.ExecuteNonQuery();
+        }
+
+        using var sut = CreateSut();
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Rows, Is.Zero);
+            Assert.That(Directory.GetFiles(_fixture.Directory, "results.db.corrupt-*"), Has.Length.EqualTo(1));
+            Assert.That(_fixture.Logger.Entries.Single(e => e.EventId == 1501).Message, Does.Contain("newer"));
+        });
+    }
+
+    private static object? Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return command.ExecuteScalar();
+    }
+
+    private Probe.Storage.SqliteResultStore CreateSut() => _fixture.CreateSut();
+}
