@@ -100,14 +100,4 @@ public sealed class DebianPackageTests
 
         Assert.That(run.ExitCode, Is.Zero, run.Output);
     }
-
-    [TestCase("postinst")]
-    [TestCase("prerm")]
-    [TestCase("postrm")]
-    public async Task MaintainerScript_Syntax_ParsesWithSh(string script)
-    {
-        var run = await ToolRun.RunAsync("/bin/sh", ["-n", RepositoryRoot.File("packaging", "debian", script)], TimeSpan.FromMinutes(1));
-
-        Assert.That(run.ExitCode, Is.Zero, run.Output);
-    }
 }
