@@ -93,6 +93,10 @@ internal static class ConfigurationShape
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage(
+        "Trimming",
+        "IL2070",
+        Justification = "Only the options classes of this assembly are walked, and the probe assembly is not trimmed (TrimMode partial keeps assemblies that are not marked trimmable), so their properties are all there.")]
     private static void CheckObject(IConfigurationSection section, Type type, string key, IReadOnlySet<string> env, ProblemList problems)
     {
         var children = section.GetChildren().ToList();

@@ -15,7 +15,7 @@ internal static class MaskedJson
 
     public static string Write(ProbeOptions options)
     {
-        var root = new JsonObject { [ProbeOptions.Section] = JsonSerializer.SerializeToNode(options) };
+        var root = new JsonObject { [ProbeOptions.Section] = JsonSerializer.SerializeToNode(options, ProbeOptionsJsonContext.Default.ProbeOptions) };
         MaskNode(root);
         return root.ToJsonString(Indented);
     }
