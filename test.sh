@@ -33,6 +33,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   $sudo rm -f /usr/sbin/policy-rc.d
 fi
+# lintian, qemu-user-static and the arm64 C/C++ runtime for the packaging tests.
+bash packaging/test-deps.sh
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required (https://dot.net)"; exit 2; }
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/probe-tests.XXXXXX")

@@ -87,6 +87,7 @@ public sealed class DebianPackageTests
         var run = await ToolRun.RunAsync(Path.Combine(Fixture.TreeOf("amd64"), "usr/bin/probe"), ["--help"], TimeSpan.FromMinutes(1));
 
         Assert.That(run.ExitCode, Is.Zero, run.Output);
+        Assert.That(run.Stdout, Does.Contain("check").And.Contain("upload").And.Contain("leds"));
     }
 
     [Test]
@@ -99,5 +100,74 @@ public sealed class DebianPackageTests
         var run = await ToolRun.RunAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe"), "--help"], TimeSpan.FromMinutes(5));
 
         Assert.That(run.ExitCode, Is.Zero, run.Output);
+    }
+
+    [Test]
+    public async Task Binary_Arm64UnderQemu_ChecksLoopbackServers()
+    {
+        var qemu = ToolRun.Require("qemu-aarch64-static", "qemu-user-static");
+        var nginx = ToolRun.Require("nginx", "nginx");
+        var dir = Directory.CreateTempSubdirectory("probe-qemu-").FullName;
+        var port = FreePort();
+        File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
+            daemon off; pid {{dir}}/nginx.pid; error_log {{dir}}/error.log; events {}
+            http { access_log off; server { listen 127.1.0.1:{{port}}; listen 127.2.0.1:{{port}}; location / { return 200 "ok\n"; } } }
+            """);
+        File.WriteAllText(Path.Combine(dir, "probe.json"), $$"""
+            { "Probe": { "Id": "qemu-01", "Gateway": { "Address": "127.0.0.1", "Ports": [1] },
+              "Resolvers": [ { "Name": "system", "Address": "127.0.0.1:1" } ],
+              "Targets": { "UseDefaults": false, "Items": [
+                { "Name": "national", "Url": "http://127.1.0.1:{{port}}/", "Group": "national" },
+                { "Name": "international", "Url": "http://127.2.0.1:{{port}}/", "Group": "international" } ] },
+              "Checks": { "Timeout": "00:00:20", "BogonAllow": ["127.0.0.0/8"] }, "Leds": { "Driver": "none" } } }
+            """);
+        using var server = System.Diagnostics.Process.Start(nginx, ["-p", dir, "-c", Path.Combine(dir, "nginx.conf")]);
+        try
+        {
+            await WaitForListenerAsync(port);
+
+            var run = await ToolRun.RunAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe"), "check", "--json", "--no-store", "--config", Path.Combine(dir, "probe.json")], TimeSpan.FromMinutes(5));
+
+            Assert.That(run.ExitCode, Is.Zero, run.Output);
+            using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+            var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(json.RootElement.GetProperty("verdict").GetProperty("state").GetString(), Is.EqualTo("online"), run.Stdout);
+                Assert.That(results.Count(r => r.GetProperty("kind").GetString() == "http" && r.GetProperty("status").GetInt32() == 200), Is.EqualTo(2));
+            });
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse("127.1.0.1"), 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitForListenerAsync(int port)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Parse("127.2.0.1"), port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        Assert.Fail($"nginx did not listen on 127.2.0.1:{port}");
     }
 }
