@@ -41,17 +41,13 @@ internal sealed class CommandSession : IAsyncDisposable
         }
         catch (ConfigurationException e)
         {
-            foreach (var problem in e.Problems)
-            {
-                io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
-            }
-
+            Print(io, e);
             return null;
         }
     }
 
-    /// <summary>Opens a session with the feature services; null (after printing why) on a configuration problem.</summary>
-    public static CommandSession? Open(ParseResult parse, ConsoleIo io, LogLevel minimumLevel)
+    /// <summary>The configuration and the effective targets, both validated; null (after printing why) on a problem.</summary>
+    public static (ProbeConfiguration Configuration, TargetList Targets)? LoadValidated(ParseResult parse, ConsoleIo io)
     {
         var configuration = LoadConfiguration(parse, io);
         if (configuration is null)
@@ -59,18 +55,22 @@ internal sealed class CommandSession : IAsyncDisposable
             return null;
         }
 
-        TargetList targets;
         try
         {
-            targets = TargetList.Load(configuration.Options);
+            return (configuration, TargetList.Load(configuration.Options));
         }
         catch (ConfigurationException e)
         {
-            foreach (var problem in e.Problems)
-            {
-                io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
-            }
+            Print(io, e);
+            return null;
+        }
+    }
 
+    /// <summary>Opens a session with the feature services; null (after printing why) on a configuration problem.</summary>
+    public static CommandSession? Open(ParseResult parse, ConsoleIo io, LogLevel minimumLevel)
+    {
+        if (LoadValidated(parse, io) is not var (configuration, targets))
+        {
             return null;
         }
 
@@ -79,6 +79,14 @@ internal sealed class CommandSession : IAsyncDisposable
         services.AddProbeFeatures(configuration);
         services.AddSingleton(targets);
         return new CommandSession(configuration, targets, services.BuildServiceProvider());
+    }
+
+    private static void Print(ConsoleIo io, ConfigurationException e)
+    {
+        foreach (var problem in e.Problems)
+        {
+            io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
+        }
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();

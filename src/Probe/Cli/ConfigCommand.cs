@@ -10,23 +10,8 @@ internal static class ConfigCommand
         var check = new Command("check", "Validate the configuration and print the effective configuration, secrets masked (exit 78 when invalid)");
         check.SetAction(parse =>
         {
-            var configuration = CommandSession.LoadConfiguration(parse, io);
-            if (configuration is null)
+            if (CommandSession.LoadValidated(parse, io) is not var (configuration, _))
             {
-                return ExitCodes.Config;
-            }
-
-            try
-            {
-                _ = Targets.TargetList.Load(configuration.Options);
-            }
-            catch (Configuration.ConfigurationException e)
-            {
-                foreach (var problem in e.Problems)
-                {
-                    io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
-                }
-
                 return ExitCodes.Config;
             }
 

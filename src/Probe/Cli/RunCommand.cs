@@ -15,23 +15,8 @@ internal static class RunCommand
         var command = new Command("run", "Run the daemon: sentinel lane, full rounds, verdicts, LEDs, health and upload, until stopped (SIGTERM)");
         command.SetAction(async (parse, ct) =>
         {
-            var configuration = CommandSession.LoadConfiguration(parse, io);
-            if (configuration is null)
+            if (CommandSession.LoadValidated(parse, io) is not var (configuration, _))
             {
-                return ExitCodes.Config;
-            }
-
-            try
-            {
-                _ = Targets.TargetList.Load(configuration.Options);
-            }
-            catch (Configuration.ConfigurationException e)
-            {
-                foreach (var problem in e.Problems)
-                {
-                    io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
-                }
-
                 return ExitCodes.Config;
             }
 

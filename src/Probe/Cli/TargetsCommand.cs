@@ -13,24 +13,8 @@ internal static class TargetsCommand
         var command = new Command("targets", "List the effective targets (built-in catalog, files, config items) with their sources") { json };
         command.SetAction(parse =>
         {
-            var configuration = CommandSession.LoadConfiguration(parse, io);
-            if (configuration is null)
+            if (CommandSession.LoadValidated(parse, io) is not var (_, list))
             {
-                return ExitCodes.Config;
-            }
-
-            TargetList list;
-            try
-            {
-                list = TargetList.Load(configuration.Options);
-            }
-            catch (Configuration.ConfigurationException e)
-            {
-                foreach (var problem in e.Problems)
-                {
-                    io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
-                }
-
                 return ExitCodes.Config;
             }
 
