@@ -1,0 +1,99 @@
+using Probe.Tests.Cli;
+
+namespace Probe.Tests.Drills;
+
+/// <summary>The world and the running daemon shared by every scenario of the suite, and the figures gathered so far.</summary>
+internal sealed class DrillSession : IDisposable
+{
+    public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(120);
+
+    private DrillSession(DrillWorld world, string artifacts)
+    {
+        World = world;
+        Artifacts = artifacts;
+    }
+
+    public DrillWorld World { get; }
+
+    public DaemonLog Log { get; } = new();
+
+    public DrillDaemon Daemon { get; private set; } = null!;
+
+    public string Artifacts { get; }
+
+    public List<ScenarioResult> Results { get; } = [];
+
+    public static async Task<DrillSession> StartAsync(string artifacts)
+    {
+        Directory.CreateDirectory(artifacts);
+        var session = new DrillSession(DrillWorld.Start(), artifacts);
+        try
+        {
+            File.Copy(session.World.ConfigPath, Path.Combine(artifacts, "probe.json"), overwrite: true);
+            session.StartDaemon();
+            await session.CommitAsync(0, "online", TimeSpan.FromSeconds(90), "the first verdict after start");
+            return session;
+        }
+        catch
+        {
+            File.WriteAllLines(Path.Combine(artifacts, "startup-daemon.log"), session.Log.Since(0).Select(l => l.Text));
+            session.Dispose();
+            throw;
+        }
+    }
+
+    public int StartDaemon()
+    {
+        var mark = Log.Count;
+        Daemon = DrillDaemon.Start(World.Namespace, World.ConfigPath, Log);
+        return mark;
+    }
+
+    /// <summary>The last state the daemon's log shows committed, or unknown.</summary>
+    public string LastCommitted => Log.Since(0).LastOrDefault(l => l.CommittedState is not null)?.CommittedState ?? "unknown";
+
+    /// <summary>Waits for a commit of <paramref name="state"/> from line <paramref name="from"/> on; fails saying what was committed instead.</summary>
+    public async Task<DaemonLine> CommitAsync(int from, string state, TimeSpan timeout, string context)
+    {
+        var daemon = Daemon;
+        var line = await Log.WaitForAsync(from, l => l.CommittedState == state, timeout, () => daemon.HasExited);
+        if (line is not null)
+        {
+            return line;
+        }
+
+        var lines = Log.Since(from);
+        var committed = lines.Where(l => l.CommittedState is not null).Select(l => l.Text).ToList();
+        Assert.Fail(
+            $"{context}: expected the daemon to commit '{state}' within {timeout.TotalSeconds:0} s, " +
+            (daemon.HasExited ? "but the daemon exited; " : "") +
+            $"it committed instead: [{string.Join(" | ", committed)}]; its last lines:\n{string.Join('\n', lines.TakeLast(25).Select(l => l.Text))}");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>Runs a probe command inside the namespace (where the store and the servers are) and keeps what it printed.</summary>
+    public Task<ProbeRun> ProbeAsync(params string[] arguments) =>
+        ProbeProcess.RunAsync([.. arguments, "--config", World.ConfigPath], CliTimeout, wrapWith: $"nsenter --net={World.Namespace.Path}");
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Daemon is not null && !Daemon.HasExited)
+            {
+                Daemon.Stop(TimeSpan.FromSeconds(25));
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Stop killed it; the log says why.
+        }
+        finally
+        {
+            Daemon?.Dispose();
+            File.WriteAllLines(Path.Combine(Artifacts, "daemon-all.log"), Log.Since(0).Select(l => l.Text));
+            World.Dispose();
+        }
+    }
+}
