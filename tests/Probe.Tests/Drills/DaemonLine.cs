@@ -10,8 +10,9 @@ internal sealed record DaemonLine(int Index, DateTimeOffset Time, string Text)
     {
         get
         {
-            var at = Text.IndexOf("] led ", StringComparison.Ordinal);
-            return at < 0 ? null : Text[(at + 2)..].Trim();
+            const string Marker = "] led ";
+            var at = Text.IndexOf(Marker, StringComparison.Ordinal);
+            return at < 0 ? null : Text[(at + Marker.Length)..].Trim();
         }
     }
 

@@ -24,6 +24,15 @@ internal sealed class DrillSession : IDisposable
 
     public List<ScenarioResult> Results { get; } = [];
 
+    /// <summary>Check results up to this time (Unix ms) were already counted by an earlier scenario's delivery check.</summary>
+    public long CountedUntilMs { get; set; }
+
+    /// <summary>
+    /// Results are stamped when measured but stored when their cycle ends (a round may take Timeout × (waves + 2)): rows
+    /// stamped this long before an upload began are surely in the store when it reads.
+    /// </summary>
+    public static TimeSpan StoreLag => DrillScale.CheckTimeout * 8;
+
     public static async Task<DrillSession> StartAsync(string artifacts)
     {
         Directory.CreateDirectory(artifacts);
@@ -70,6 +79,29 @@ internal sealed class DrillSession : IDisposable
             (daemon.HasExited ? "but the daemon exited; " : "") +
             $"it committed instead: [{string.Join(" | ", committed)}]; its last lines:\n{string.Join('\n', lines.TakeLast(25).Select(l => l.Text))}");
         throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>
+    /// <c>probe upload</c>, then VictoriaMetrics' export, then <c>probe export</c> (lp and json), all kept under
+    /// <paramref name="slug"/>; counts the check results made since the last tally. <paramref name="final"/>: the daemon
+    /// is stopped, so every row must be delivered, up to the last.
+    /// </summary>
+    public async Task<Tally> TallyAsync(string slug, bool final)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Artifacts, slug)).FullName;
+        var uploadStart = DateTimeOffset.UtcNow;
+        var upload = await ProbeAsync("upload");
+        var vmExport = World.Analysts.ExportRaw();
+        var lp = await ProbeAsync("export", "--format", "lp");
+        var json = await ProbeAsync("export", "--format", "json");
+        await File.WriteAllTextAsync(Path.Combine(dir, "upload.txt"), upload.ToString());
+        await File.WriteAllTextAsync(Path.Combine(dir, "export.lp"), lp.Stdout);
+        await File.WriteAllTextAsync(Path.Combine(dir, "export.json"), json.Stdout);
+        await File.WriteAllTextAsync(Path.Combine(dir, "victoria-metrics-export.ndjson"), vmExport);
+        var cutoff = final ? long.MaxValue : (uploadStart - StoreLag).ToUnixTimeMilliseconds();
+        var delivery = DeliveryLedger.Count(lp.Stdout, vmExport, CountedUntilMs, cutoff);
+        CountedUntilMs = cutoff;
+        return new Tally(dir, upload, lp, json, vmExport, delivery);
     }
 
     /// <summary>Runs a probe command inside the namespace (where the store and the servers are) and keeps what it printed.</summary>

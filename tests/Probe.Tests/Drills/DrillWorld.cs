@@ -159,7 +159,8 @@ internal sealed class DrillWorld : IDisposable
                     ConfirmRounds = 2,
                 },
                 Checks = new { Timeout = DrillScale.CheckTimeout.ToString("c"), TrustedCaFile = caPem, BogonAllow = new[] { "127.0.0.0/8" } },
-                Store = new { Path = StorePath },
+                // The drill's clock may never count as synchronized: rows must not wait hours for it before they are sent.
+                Store = new { Path = StorePath, UnsyncedHoldLimit = "00:00:00.001" },
                 Sink = new { Kind = "influx2", Url = $"http://{Store}", Org = "probe", Bucket = "drills", TokenFile = tokenFile, BatchSize = 5000, RequestTimeout = "00:00:05" },
                 Leds = new { Driver = "log" },
             },

@@ -66,16 +66,7 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
     private async Task<ScenarioResult> FinishAsync(
         int mark, DateTimeOffset start, string shownBefore, IReadOnlyList<string> expected, Func<IReadOnlyList<VerdictRecord>, IEnumerable<string>>? checkFindings)
     {
-        var dir = Directory.CreateDirectory(Path.Combine(session.Artifacts, spec.Slug)).FullName;
-        var uploadStart = DateTimeOffset.UtcNow;
-        var upload = await session.ProbeAsync("upload");
-        var vmExport = session.World.Analysts.ExportRaw();
-        var lp = await session.ProbeAsync("export", "--format", "lp");
-        var json = await session.ProbeAsync("export", "--format", "json");
-        await File.WriteAllTextAsync(Path.Combine(dir, "upload.txt"), upload.ToString());
-        await File.WriteAllTextAsync(Path.Combine(dir, "export.lp"), lp.Stdout);
-        await File.WriteAllTextAsync(Path.Combine(dir, "export.json"), json.Stdout);
-        await File.WriteAllTextAsync(Path.Combine(dir, "victoria-metrics-export.ndjson"), vmExport);
+        var (dir, upload, lp, json, _, delivery) = await session.TallyAsync(spec.Slug, final: false);
         await SaveLogAsync(mark);
 
         var lines = session.Log.Since(mark);
@@ -96,7 +87,6 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
             }
         }
 
-        var delivery = DeliveryLedger.Count(lp.Stdout, vmExport, start.ToUnixTimeMilliseconds(), uploadStart.ToUnixTimeMilliseconds());
         var (ledsExpected, ledsSeen) = LedExpectation.Compare(lines, shownBefore);
         var findingProblems = checkFindings?.Invoke(verdicts).ToList() ?? [];
         var problems = new List<string>();

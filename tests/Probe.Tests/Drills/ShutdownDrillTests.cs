@@ -104,6 +104,38 @@ public sealed class ShutdownDrillTests
                 },
                 expectedVerdicts: ["international_cut", "international_cut", "online"]);
 
+    [Test]
+    [Order(9)]
+    public async Task Drill9_StopAndFinalUpload_EveryResultOfTheRunDeliveredExactlyOnce()
+    {
+        var exit = _session.Daemon.Stop(TimeSpan.FromSeconds(25));
+        var tally = await _session.TallyAsync("09-final-upload", final: true);
+        var whole = DeliveryLedger.Count(tally.LineProtocol.Stdout, tally.VmExport, 0, long.MaxValue);
+        var problems = new List<string>();
+        if (exit != 0)
+        {
+            problems.Add($"probe run: expected exit 0 on SIGTERM, saw {exit}");
+        }
+
+        if (tally.Upload.ExitCode != 0)
+        {
+            problems.Add($"probe upload after the daemon stopped: expected exit 0 (all delivered), saw {tally.Upload}");
+        }
+
+        if (whole.AllRowsMissing > 0 || whole.Doubled > 0 || whole.Made != whole.Delivered)
+        {
+            problems.Add($"whole run: expected every row in VictoriaMetrics exactly once, saw {whole}");
+        }
+
+        _session.Results.Add(new ScenarioResult(9, "whole run: SIGTERM, final upload", [], [], DecidingLane.Sentinel, DecidingLane.Sentinel, whole, [], problems.Count == 0));
+        foreach (var file in Directory.GetFiles(tally.Directory))
+        {
+            TestContext.AddTestAttachment(file);
+        }
+
+        Assert.That(problems, Is.Empty, $"artifacts in {tally.Directory}");
+    }
+
     private static IEnumerable<string> Tampering(IReadOnlyList<VerdictRecord> verdicts)
     {
         var block = verdicts.FirstOrDefault(v => v.State == "platform_block");
