@@ -31,7 +31,7 @@ internal static class DeliveryLedger
             }
         }
 
-        var expected = new Dictionary<string, double>(StringComparer.Ordinal);
+        var expected = new Dictionary<string, double?>(StringComparer.Ordinal);
         var collisions = 0;
         var lost = new List<string>();
         int made = 0, delivered = 0, before = 0, missingRows = 0;
@@ -47,7 +47,10 @@ internal static class DeliveryLedger
             // Two rows under one identity: the store would keep only one of them.
             collisions += collided ? 1 : 0;
 
-            var present = samples.All(s => held.TryGetValue(s.Key, out var values) && values.Any(v => Same(v, s.Value)));
+            var numbers = samples.Where(s => s.Value is not null).ToList();
+            var present = numbers.Count > 0
+                ? numbers.All(s => held.TryGetValue(s.Key, out var values) && values.Any(v => Same(v, s.Value!.Value)))
+                : samples.Any(s => held.ContainsKey(s.Key));
             if (point.TimestampMs < uploadStartMs)
             {
                 before++;
@@ -72,11 +75,17 @@ internal static class DeliveryLedger
         return new DeliveryCount(made, delivered, unexplained.Count + collisions, before, missingRows, lost, unexplained.Take(5).ToList());
     }
 
-    private static IEnumerable<(string Key, double Value)> Samples(ParsedPoint point) =>
-        point.Fields
-            .Where(f => f.Value is not string)
-            .Select(f => (Identity($"{point.Measurement}_{f.Key}", point.Tags, point.TimestampMs),
-                f.Value is bool b ? (b ? 1.0 : 0.0) : Convert.ToDouble(f.Value, CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// A point's samples as VictoriaMetrics names them (measurement_field). It keeps a string field as a sample of value 0,
+    /// so strings (null here) prove presence, not content; a row of strings only (a verdict) counts when one of them is held.
+    /// </summary>
+    private static IEnumerable<(string Key, double? Value)> Samples(ParsedPoint point) =>
+        point.Fields.Select(f => (Identity($"{point.Measurement}_{f.Key}", point.Tags, point.TimestampMs), f.Value switch
+        {
+            string => (double?)null,
+            bool b => b ? 1.0 : 0.0,
+            _ => Convert.ToDouble(f.Value, CultureInfo.InvariantCulture),
+        }));
 
     private static string Identity(string name, IEnumerable<KeyValuePair<string, string>> labels, long timestampMs) =>
         $"{name}{{{string.Join(',', labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))}}} {timestampMs}";

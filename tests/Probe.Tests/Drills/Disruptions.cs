@@ -23,8 +23,12 @@ internal static class Disruptions
     /// <summary>Every connection to the platforms' addresses reset (RST to the SYN).</summary>
     public static string PlatformTcpReset => $"ip daddr {Platforms} meta l4proto tcp reject with tcp reset";
 
-    /// <summary>The gateway stops answering (its refused port no longer refuses: the probe's connect times out).</summary>
-    public static string LocalFault => $"ip daddr {DrillWorld.Gateway} drop";
+    /// <summary>
+    /// The router dies: the gateway stops answering (its refused port no longer refuses, the connect times out) and so
+    /// does everything behind it. A silent gateway alone, with every site still reachable, is not a local fault (the
+    /// daemon calls that degraded: a router that filters its own ports).
+    /// </summary>
+    public static string LocalFault => $"ip daddr {{ {DrillWorld.Gateway}, {DrillWorld.IspResolver}, {DrillWorld.ReferenceResolver}, 127.1.0.0/16, {International}, {Platforms} }} drop";
 
     /// <summary>
     /// SNI filtering as in June 2023: a TCP segment to a platform address whose payload holds <paramref name="sniPart"/>

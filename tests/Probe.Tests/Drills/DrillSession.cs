@@ -31,7 +31,7 @@ internal sealed class DrillSession : IDisposable
     /// Results are stamped when measured but stored when their cycle ends (a round may take Timeout × (waves + 2)): rows
     /// stamped this long before an upload began are surely in the store when it reads.
     /// </summary>
-    public static TimeSpan StoreLag => DrillScale.CheckTimeout * 8;
+    public static TimeSpan StoreLag => DrillScale.CheckTimeout * 5;
 
     public static async Task<DrillSession> StartAsync(string artifacts)
     {

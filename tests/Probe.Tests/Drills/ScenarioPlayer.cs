@@ -22,14 +22,15 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
         IReadOnlyList<string>? expectedVerdicts = null,
         Func<IReadOnlyList<VerdictRecord>, IEnumerable<string>>? checkFindings = null)
     {
+        if (session.LastCommitted != "online")
+        {
+            // An earlier scenario failed half-way: let the probe settle back to online before this one begins.
+            await session.CommitAsync(session.Log.Count, "online", DrillSession.CommitTimeout, $"scenario {spec.Number} must start from online");
+        }
+
         var mark = session.Log.Count;
         var start = DateTimeOffset.UtcNow;
         session.Log.Append($"{start:yyyy-MM-ddTHH:mm:ss.fffZ} drill: scenario {spec.Number} {spec.Name}");
-        if (session.LastCommitted != "online")
-        {
-            await session.CommitAsync(mark, "online", DrillSession.CommitTimeout, $"scenario {spec.Number} must start from online");
-        }
-
         var shownBefore = session.LastCommitted;
         try
         {
