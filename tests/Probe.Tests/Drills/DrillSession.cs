@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Probe.Tests.Cli;
 
 namespace Probe.Tests.Drills;
@@ -6,6 +7,9 @@ namespace Probe.Tests.Drills;
 internal sealed class DrillSession : IDisposable
 {
     public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a delivery check re-reads VictoriaMetrics before it calls a row lost.</summary>
+    public static readonly TimeSpan VmVisibilityLag = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(120);
 
     private DrillSession(DrillWorld world, string artifacts)
@@ -91,15 +95,32 @@ internal sealed class DrillSession : IDisposable
         var dir = Directory.CreateDirectory(Path.Combine(Artifacts, slug)).FullName;
         var uploadStart = DateTimeOffset.UtcNow;
         var upload = await ProbeAsync("upload");
-        var vmExport = World.Analysts.ExportRaw();
-        var lp = await ProbeAsync("export", "--format", "lp");
+        var cutoff = final ? long.MaxValue : (uploadStart - StoreLag).ToUnixTimeMilliseconds();
+        var patience = Stopwatch.StartNew();
+        string vmExport;
+        ProbeRun lp;
+        DeliveryCount delivery;
+        while (true)
+        {
+            // VictoriaMetrics first, the probe's store second: whatever VM holds, the later export must explain.
+            vmExport = World.Analysts.ExportRaw();
+            lp = await ProbeAsync("export", "--format", "lp");
+            delivery = DeliveryLedger.Count(lp.Stdout, vmExport, CountedUntilMs, cutoff);
+            if (delivery.AllRowsMissing == 0 || patience.Elapsed > VmVisibilityLag)
+            {
+                break;
+            }
+
+            // A series VictoriaMetrics has just registered can take seconds to show in its export even after a flush;
+            // polling a foreign server, there is no signal to await.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
         var json = await ProbeAsync("export", "--format", "json");
         await File.WriteAllTextAsync(Path.Combine(dir, "upload.txt"), upload.ToString());
         await File.WriteAllTextAsync(Path.Combine(dir, "export.lp"), lp.Stdout);
         await File.WriteAllTextAsync(Path.Combine(dir, "export.json"), json.Stdout);
         await File.WriteAllTextAsync(Path.Combine(dir, "victoria-metrics-export.ndjson"), vmExport);
-        var cutoff = final ? long.MaxValue : (uploadStart - StoreLag).ToUnixTimeMilliseconds();
-        var delivery = DeliveryLedger.Count(lp.Stdout, vmExport, CountedUntilMs, cutoff);
         CountedUntilMs = cutoff;
         return new Tally(dir, upload, lp, json, vmExport, delivery);
     }

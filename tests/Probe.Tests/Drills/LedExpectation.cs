@@ -17,15 +17,31 @@ internal static class LedExpectation
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "not a verdict state"),
     };
 
-    /// <summary>Expected and seen net-green/net-red lines in <paramref name="lines"/>, starting from a panel showing <paramref name="shownBefore"/>.</summary>
-    public static (IReadOnlyList<string> Expected, IReadOnlyList<string> Seen) Compare(IEnumerable<DaemonLine> lines, string shownBefore)
+    /// <summary>
+    /// Expected and seen net-green/net-red lines from <paramref name="from"/> on, when the daemon had committed
+    /// <paramref name="shownBefore"/>: the lines before <paramref name="from"/> give the panel as it was, so the LED
+    /// lines of that earlier commit may land on either side of the bookmark.
+    /// </summary>
+    public static (IReadOnlyList<string> Expected, IReadOnlyList<string> Seen) Compare(IReadOnlyList<DaemonLine> all, int from, string shownBefore)
     {
-        var expected = new List<string>();
-        var seen = new List<string>();
-        var panel = Patterns(shownBefore);
-        foreach (var line in lines)
+        var panel = ("off", "off");
+        foreach (var line in all.Take(from))
         {
-            if (line.Text.Contains("drill: starting probe run", StringComparison.Ordinal))
+            if (IsStart(line))
+            {
+                panel = ("off", "off");
+            }
+            else if (NetLed(line) is { } led)
+            {
+                panel = led.StartsWith("net-green ", StringComparison.Ordinal) ? (led["net-green ".Length..], panel.Item2) : (panel.Item1, led["net-red ".Length..]);
+            }
+        }
+
+        var expected = Changes(ref panel, Patterns(shownBefore));
+        var seen = new List<string>();
+        foreach (var line in all.Skip(from))
+        {
+            if (IsStart(line))
             {
                 // A fresh process: the log driver starts dark and the daemon shows "unknown" until it commits.
                 panel = ("off", "off");
@@ -35,7 +51,7 @@ internal static class LedExpectation
             {
                 expected.AddRange(Changes(ref panel, Patterns(state)));
             }
-            else if (line.Led is { } led && (led.StartsWith("net-green ", StringComparison.Ordinal) || led.StartsWith("net-red ", StringComparison.Ordinal)))
+            else if (NetLed(line) is { } led)
             {
                 seen.Add(led);
             }
@@ -43,6 +59,11 @@ internal static class LedExpectation
 
         return (expected, seen);
     }
+
+    private static bool IsStart(DaemonLine line) => line.Text.Contains("drill: starting probe run", StringComparison.Ordinal);
+
+    private static string? NetLed(DaemonLine line) =>
+        line.Led is { } led && (led.StartsWith("net-green ", StringComparison.Ordinal) || led.StartsWith("net-red ", StringComparison.Ordinal)) ? led : null;
 
     private static List<string> Changes(ref (string Green, string Red) panel, (string Green, string Red) next)
     {

@@ -88,7 +88,7 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
             }
         }
 
-        var (ledsExpected, ledsSeen) = LedExpectation.Compare(lines, shownBefore);
+        var (ledsExpected, ledsSeen) = LedExpectation.Compare(session.Log.Since(0), mark, shownBefore);
         var findingProblems = checkFindings?.Invoke(verdicts).ToList() ?? [];
         var problems = new List<string>();
         if (!states.SequenceEqual(expected))
