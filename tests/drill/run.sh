@@ -36,5 +36,8 @@ if [[ -f "$table" ]]; then
 else
   echo "no results table: the drill world did not start (see the test output above)"
 fi
-echo "logs, exports and VictoriaMetrics read-backs per scenario: $out/drill-artifacts (TRX: $results)"
+if [[ -d "$out/drill-artifacts" ]]; then
+  cp -r "$out/drill-artifacts" "$results/drill-artifacts"
+  echo "logs, exports and VictoriaMetrics read-backs per scenario: $results/drill-artifacts (and the TRX beside it)"
+fi
 exit $status

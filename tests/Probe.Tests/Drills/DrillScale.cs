@@ -12,6 +12,9 @@ internal static class DrillScale
     public static readonly TimeSpan RoundInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>Issue 5's goal for detection and for recovery, as measured in the drill.</summary>
+    public static readonly TimeSpan Goal = TimeSpan.FromSeconds(30);
+
     public static readonly TimeSpan DefaultSentinelInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultRoundInterval = TimeSpan.FromMinutes(5);
 

@@ -106,6 +106,12 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
             problems.Add($"timing: {_cuts.Count} cuts, but {detection.Count} detections and {recovery.Count} recoveries found in the store");
         }
 
+        if (detection.Concat(recovery).Any(seconds => seconds > DrillScale.Goal.TotalSeconds))
+        {
+            problems.Add($"timing: expected detection and recovery within {DrillScale.Goal.TotalSeconds:0} s (issue 5), " +
+                $"measured detection {ScenarioResult.Seconds(detection)} s, recovery {ScenarioResult.Seconds(recovery)} s");
+        }
+
         if (delivery.AllRowsMissing > 0 || delivery.Made != delivery.Delivered || delivery.Doubled > 0 || delivery.Made == 0)
         {
             problems.Add($"delivery: expected every result made before the upload in VictoriaMetrics exactly once, saw {delivery}");
