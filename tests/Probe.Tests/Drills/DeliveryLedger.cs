@@ -9,8 +9,8 @@ internal static class DeliveryLedger
 {
     /// <param name="exportedLineProtocol">Every row of the local store, read after <paramref name="vmExport"/>.</param>
     /// <param name="vmExport">VictoriaMetrics' export, read after the final upload.</param>
-    /// <param name="windowStartMs">Start of the scenario: check results from here on are counted as its own.</param>
-    /// <param name="uploadStartMs">When the final upload began: every row made before must be in the store.</param>
+    /// <param name="windowStartMs">The previous cutoff: check results from here on are counted as this window's own.</param>
+    /// <param name="uploadStartMs">The cutoff: every row stamped before it was surely stored before the upload began, so it must be in VictoriaMetrics.</param>
     public static DeliveryCount Count(string exportedLineProtocol, string vmExport, long windowStartMs, long uploadStartMs)
     {
         var points = LineProtocolParser.ParseAll(exportedLineProtocol);

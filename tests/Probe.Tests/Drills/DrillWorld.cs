@@ -109,17 +109,18 @@ internal sealed class DrillWorld : IDisposable
     private void StartServers()
     {
         RestartIspResolver([]);
-        Own(DnsmasqServer.Start(ReferenceResolver, new DnsmasqOptions { Records = Records }, Namespace));
+        var reference = Own(DnsmasqServer.Start(ReferenceResolver, new DnsmasqOptions { Records = Records }, Namespace));
         var ca = Own(TestCertificateAuthority.Create("probe-drill"));
         NginxSite Https(string host) =>
             new([host], IPAddress.Parse(Records[host][0]), HttpsPort: 443, Certificate: ca.Issue(host, [host]));
         NginxSite Http(string host) => new([host], IPAddress.Parse(Records[host][0]), HttpPort: 80);
         Own(NginxServer.Start([Https(NationalHttps), Http(NationalHttp), Https(InternationalHttps), Http(InternationalHttp), Https(WhatsappHost), Https(TiktokHost)], Namespace));
         Analysts = Own(NamespacedVictoriaMetrics.Start(Namespace, Store));
-        WriteConfig(ca.CaPemPath);
+        // A restarted ISP resolver keeps its address and port (fixed inside the namespace), so the config stays true.
+        WriteConfig(ca.CaPemPath, _isp!.ConfigAddress, reference.ConfigAddress);
     }
 
-    private void WriteConfig(string caPem)
+    private void WriteConfig(string caPem, string isp, string reference)
     {
         var tokenFile = Path.Combine(Directory, "influx-token");
         File.WriteAllText(tokenFile, "drill-token");
@@ -134,8 +135,8 @@ internal sealed class DrillWorld : IDisposable
                 Gateway = new { Address = Gateway.ToString(), Ports = new[] { 1 } },
                 Resolvers = new object[]
                 {
-                    new { Name = "system", Address = $"{IspResolver}:5300" },
-                    new { Name = "reference", Address = $"{ReferenceResolver}:5300", Reference = true },
+                    new { Name = "system", Address = isp },
+                    new { Name = "reference", Address = reference, Reference = true },
                 },
                 Targets = new
                 {

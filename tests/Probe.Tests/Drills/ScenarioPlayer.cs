@@ -101,6 +101,12 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
             problems.Add($"network LEDs: expected [{string.Join(", ", ledsExpected)}], the log driver printed [{string.Join(", ", ledsSeen)}]");
         }
 
+        var powerOff = lines.Where(l => l.Led == "power off").ToList();
+        if (powerOff.Count > 0)
+        {
+            problems.Add($"power LED: expected a steady heartbeat (loops healthy) through the scenario, it went dark: {string.Join(" | ", powerOff)}");
+        }
+
         if (detection.Count != _cuts.Count || recovery.Count != _cuts.Count)
         {
             problems.Add($"timing: {_cuts.Count} cuts, but {detection.Count} detections and {recovery.Count} recoveries found in the store");
@@ -127,7 +133,8 @@ internal sealed class ScenarioPlayer(DrillSession session, ScenarioSpec spec)
         session.Results.RemoveAll(r => r.Number == spec.Number);
         session.Results.Add(result);
         await File.WriteAllTextAsync(Path.Combine(dir, "summary.txt"),
-            $"verdicts: {string.Join(" | ", verdicts)}\nleds: {string.Join(", ", ledsSeen)}\ndetection s: {ScenarioResult.Seconds(detection)}\n" +
+            $"verdicts: {string.Join(" | ", verdicts)}\nnetwork leds: {string.Join(", ", ledsSeen)}\n" +
+            $"upload led: {string.Join(", ", lines.Select(l => l.Led).Where(l => l?.StartsWith("upload ", StringComparison.Ordinal) == true))}\ndetection s: {ScenarioResult.Seconds(detection)}\n" +
             $"recovery s: {ScenarioResult.Seconds(recovery)}\ndelivery: {delivery}\nproblems:\n{string.Join('\n', problems)}\n");
         foreach (var file in Directory.GetFiles(dir))
         {
