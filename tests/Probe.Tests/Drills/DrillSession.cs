@@ -146,6 +146,7 @@ internal sealed class DrillSession : IDisposable
         {
             Daemon?.Dispose();
             File.WriteAllLines(Path.Combine(Artifacts, "daemon-all.log"), Log.Since(0).Select(l => l.Text));
+            File.WriteAllText(Path.Combine(Artifacts, "victoria-metrics.log"), World.Analysts?.Output ?? "");
             World.Dispose();
         }
     }

@@ -97,6 +97,18 @@ internal sealed class NamespacedVictoriaMetrics : IDisposable
         }
     }
 
-    private string Curl(params string[] arguments) =>
-        _ns.Run("curl", "curl", ["--silent", "--show-error", "--fail", "--max-time", "60", .. arguments]);
+    private string Curl(params string[] arguments)
+    {
+        try
+        {
+            return _ns.Run("curl", "curl", ["--silent", "--show-error", "--fail", "--max-time", "60", .. arguments]);
+        }
+        catch (InvalidOperationException e)
+        {
+            var output = Output;
+            throw new InvalidOperationException(
+                $"reading VictoriaMetrics at {Url} failed; it has {(_process.HasExited ? "exited" : "not exited")}; " +
+                $"its last output: {(output.Length > 2000 ? output[^2000..] : output)}", e);
+        }
+    }
 }
