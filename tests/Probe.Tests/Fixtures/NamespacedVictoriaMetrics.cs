@@ -38,6 +38,8 @@ internal sealed class NamespacedVictoriaMetrics : IDisposable
             "-dedup.minScrapeInterval=1ms",
             "-search.disableCache",
             "-loggerLevel=WARN",
+            // By default VM sizes its caches to 60 % of the machine's memory: a 2-core CI box shared with builds needs less.
+            "-memory.allowedBytes=256MiB",
         ];
         var process = FixtureProcess.Start("victoria-metrics", "victoria-metrics", arguments, ns);
         try
