@@ -28,6 +28,9 @@ internal sealed class DrillSession : IDisposable
 
     public List<ScenarioResult> Results { get; } = [];
 
+    /// <summary>Lines printed under the results table.</summary>
+    public List<string> Notes { get; } = [];
+
     /// <summary>Check results up to this time (Unix ms) were already counted by an earlier scenario's delivery check.</summary>
     public long CountedUntilMs { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Probe.Tests.Fixtures;
 
 namespace Probe.Tests.Drills;
 
@@ -29,7 +30,7 @@ public sealed class ShutdownDrillTests
         _session?.Dispose();
         if (_session is { Results.Count: > 0 })
         {
-            var table = ResultsTable.Render(_session.Results, DateTimeOffset.UtcNow, _suite.Elapsed);
+            var table = ResultsTable.Render(_session.Results, DateTimeOffset.UtcNow, _suite.Elapsed) + string.Join('\n', _session.Notes.Select(n => $"\n{n}"));
             var path = Path.Combine(Artifacts, "drill-results.md");
             File.WriteAllText(path, table);
             TestContext.Progress.WriteLine(table);
@@ -127,6 +128,10 @@ public sealed class ShutdownDrillTests
             problems.Add($"whole run: expected every row in VictoriaMetrics exactly once, saw {whole}");
         }
 
+        // Dedup hides a row sent twice (it overwrites, as in InfluxDB); VM's own count of rows received shows it.
+        var received = _session.World.Analysts.SelfMetric("vm_rows_inserted_total");
+        var held = NamespacedVictoriaMetrics.Parse(tally.VmExport).Sum(s => s.Timestamps.Length);
+        _session.Notes.Add($"VictoriaMetrics received {received:0} samples for the {held} it holds: {received - held:0} re-sent and overwritten (never doubled).");
         _session.Results.Add(new ScenarioResult(9, "whole run: SIGTERM, final upload", [], [], DecidingLane.Sentinel, DecidingLane.Sentinel, whole, [], problems.Count == 0));
         foreach (var file in Directory.GetFiles(tally.Directory))
         {

@@ -63,6 +63,12 @@ internal sealed class NamespacedVictoriaMetrics : IDisposable
         return Curl("--data-urlencode", $"match[]={match}", $"{Url}api/v1/export");
     }
 
+    /// <summary>The sum of a VM self-metric over its label sets (e.g. vm_rows_inserted_total: rows received, before dedup).</summary>
+    public double SelfMetric(string name) =>
+        Curl($"{Url}metrics").Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Every sample held, parsed as <see cref="VictoriaMetricsServer.ExportAsync"/> does.</summary>
     public static IReadOnlyList<VmSeries> Parse(string ndjson)
     {
