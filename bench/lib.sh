@@ -20,7 +20,7 @@ bench_cleanup() {
   for pid in "${BENCH_PIDS[@]:-}"; do
     [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
   done
-  rm -rf "$WORK"
+  [ "${KEEP_WORK:-0}" = 1 ] && echo "kept $WORK" >&2 || rm -rf "$WORK"
 }
 trap bench_cleanup EXIT
 
@@ -85,3 +85,44 @@ vm_count() { # url
 
 peak_rss_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# dnsmasq on ADDRESS:PORT answering NAME=ADDR host records (and nothing else); sets DNS_PID.
+start_dnsmasq() { # name address port host-record...
+  need dnsmasq dnsmasq-base
+  local name="$1" address="$2" port="$3"; shift 3
+  local records=() r
+  for r in "$@"; do records+=("--host-record=$r"); done
+  start_bg "$WORK/dnsmasq-$name.log" ${NETNS_EXEC:-} dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts \
+    --no-negcache --listen-address="$address" --bind-interfaces --port="$port" --user=root --pid-file= \
+    --log-facility=- "${records[@]}" "${DNSMASQ_EXTRA[@]:-}"
+  DNS_PID=$LAST_PID
+}
+
+# nginx (one worker) answering 200 with a small page on every ADDRESS:PORT given; sets NGINX_PID.
+start_nginx() { # name port address...
+  need nginx nginx
+  local name="$1" port="$2"; shift 2
+  local dir="$WORK/nginx-$name" listens="" a
+  mkdir -p "$dir/tmp"; chmod 777 "$dir/tmp"
+  for a in "$@"; do listens+="    listen $a:$port;"$'\n'; done
+  head -c 2048 /dev/zero | tr '\0' 'x' >"$dir/index.html"
+  cat >"$dir/nginx.conf" <<CONF
+user root; daemon off; worker_processes 1; pid $dir/nginx.pid; error_log $dir/error.log;
+events { worker_connections 256; }
+http {
+  access_log off; client_body_temp_path $dir/tmp; proxy_temp_path $dir/tmp; fastcgi_temp_path $dir/tmp;
+  uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;
+  server {
+$listens    root $dir; location / { index index.html; }
+  }
+}
+CONF
+  start_bg "$WORK/nginx-$name.log" ${NETNS_EXEC:-} nginx -c "$dir/nginx.conf" -p "$dir"
+  NGINX_PID=$LAST_PID
+}
+
+# probe_check rows by kind in a store: "kind count" lines.
+checks_by_kind() { # store
+  sqlite3 -readonly "$1" "SELECT json_extract(s.tags,'\$.kind'), count(*) FROM records r JOIN series s ON s.id = r.series_id
+    WHERE s.measurement = 'probe_check' GROUP BY 1 ORDER BY 1" | tr '|' ' '
+}
