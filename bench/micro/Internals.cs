@@ -34,8 +34,8 @@ internal static class Internals
 
     /// <summary>PointDecoder.DecodeTags: a series' tags JSON to its tag list.</summary>
     public static Func<string, IReadOnlyList<KeyValuePair<string, string>>> TagDecoder() =>
-        (Func<string, IReadOnlyList<KeyValuePair<string, string>>>)Probe.GetType("Probe.Storage.PointDecoder", true)!
-            .GetMethod("DecodeTags")!.CreateDelegate(typeof(Func<string, IReadOnlyList<KeyValuePair<string, string>>>));
+        Probe.GetType("Probe.Storage.PointDecoder", true)!
+            .GetMethod("DecodeTags")!.CreateDelegate<Func<string, IReadOnlyList<KeyValuePair<string, string>>>>();
 
     /// <summary>PointDecoder.Decode with a synced clock: a stored row back to its point.</summary>
     public static Func<string, IReadOnlyList<KeyValuePair<string, string>>, string, long, ProbePoint> RowDecoder()
@@ -53,6 +53,6 @@ internal static class Internals
 
     /// <summary>LineProtocol.Format: a point to one line of line protocol, through InfluxDB.Client's PointData.</summary>
     public static Func<ProbePoint, string> LineFormatter() =>
-        (Func<ProbePoint, string>)Probe.GetType("Probe.Upload.LineProtocol", true)!
-            .GetMethod("Format")!.CreateDelegate(typeof(Func<ProbePoint, string>));
+        Probe.GetType("Probe.Upload.LineProtocol", true)!
+            .GetMethod("Format")!.CreateDelegate<Func<ProbePoint, string>>();
 }

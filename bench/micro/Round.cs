@@ -7,6 +7,8 @@ namespace Probe.Bench.Micro;
 /// <summary>A full round shaped like the default catalog: 12 national, 12 international, 8 platforms; dns at two resolvers, tcp, tls, http; the gateway.</summary>
 internal static class Round
 {
+    private static readonly string[] Platforms = ["whatsapp", "facebook", "instagram", "telegram", "tiktok", "x", "youtube", "signal"];
+    private static readonly string[] Resolvers = ["system", "google"];
     private static readonly ClockReading Clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero), "boot", 1000, true);
 
     public static IReadOnlyList<CheckResult> Create()
@@ -17,11 +19,11 @@ internal static class Round
         };
         var targets = Enumerable.Range(0, 12).Select(i => ($"national-{i}", TargetGroup.National, (string?)null))
             .Concat(Enumerable.Range(0, 12).Select(i => ($"international-{i}", TargetGroup.International, (string?)null)))
-            .Concat(new[] { "whatsapp", "facebook", "instagram", "telegram", "tiktok", "x", "youtube", "signal" }.Select(p => ($"{p}-web", TargetGroup.Platform, (string?)p)));
+            .Concat(Platforms.Select(p => ($"{p}-web", TargetGroup.Platform, (string?)p)));
         foreach (var (name, group, platform) in targets)
         {
             var host = $"www.{name}.example";
-            foreach (var resolver in new[] { "system", "google" })
+            foreach (var resolver in Resolvers)
             {
                 results.Add(Result(name, group, platform, host, CheckKind.Dns) with { Resolver = resolver, QueryType = "A", Rcode = "NOERROR", Answers = ["192.0.2.10"] });
             }
