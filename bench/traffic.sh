@@ -2,8 +2,8 @@
 # Traffic and store writes per day of `probe run` with the default catalog and default intervals, measured for a
 # shortened period inside a private network namespace (only `lo` exists there: nothing can leave the machine) and
 # scaled to a day. Every name of the catalog resolves to 127.1.0.1 (dnsmasq as the system and both reference
-# resolvers), where nginx answers http, https (a test CA) and tcp/5222 with a 256 KB page (more than the probe's
-# 64 KB body limit, as real home pages are); the upload goes to VictoriaMetrics in the namespace and is counted apart.
+# resolvers), where nginx answers http, https (a test CA) and tcp/5222 with a PAGE_KB=256 KB page (more than the
+# probe's 64 KB body limit, as real home pages are); the upload goes to VictoriaMetrics in the namespace and is counted apart.
 # Usage: bench/traffic.sh [MINUTES=10]
 if [ "${PROBE_BENCH_IN_NETNS:-0}" != 1 ]; then
   [ "$(id -u)" = 0 ] || { echo "cannot measure: needs root for unshare --net" >&2; exit 2; }
@@ -31,7 +31,8 @@ openssl x509 -req -in "$WORK/site.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" 
 DNSMASQ_EXTRA=("--address=/#/127.1.0.1")
 for r in 53 54 55; do start_dnsmasq "r$r" "127.0.0.$r" 53; done
 NG="$WORK/nginx"; mkdir -p "$NG/tmp"; chmod 777 "$NG/tmp"
-head -c 196608 /dev/urandom | base64 -w 120 >"$NG/index.html"
+PAGE_KB="${PAGE_KB:-256}"
+head -c $(( PAGE_KB * 768 )) /dev/urandom | base64 -w 120 >"$NG/index.html"
 cat >"$NG/nginx.conf" <<CONF
 user root; daemon off; worker_processes 1; pid $NG/nginx.pid; error_log $NG/error.log;
 events { worker_connections 512; }
@@ -56,10 +57,19 @@ nft -f - <<NFT
 table inet probebench {
   counter upload {}
   counter checks {}
+  counter dns {}
+  counter https {}
+  counter http {}
   chain out { type filter hook output priority 0; policy accept;
     tcp dport $VM_PORT counter name upload accept
     tcp sport $VM_PORT counter name upload accept
     counter name checks
+    udp dport 53 counter name dns accept
+    udp sport 53 counter name dns accept
+    tcp dport 443 counter name https accept
+    tcp sport 443 counter name https accept
+    tcp dport 80 counter name http accept
+    tcp sport 80 counter name http accept
   }
 }
 NFT
@@ -86,7 +96,7 @@ PID=$LAST_PID
 sleep $(( MINUTES * 60 ))
 kill -0 "$PID" 2>/dev/null || die "probe run exited: $(tail -5 "$WORK/probe-run.log")"
 W=$(awk '/^write_bytes:/ {print $2}' "/proc/$PID/io")
-c1=$(nft_bytes checks); u1=$(nft_bytes upload)
+c1=$(nft_bytes checks); u1=$(nft_bytes upload); DNSB=$(nft_bytes dns); HTTPSB=$(nft_bytes https); HTTPB=$(nft_bytes http)
 stop_pid "$PID"
 FILE=$({ stat -c %s "$STORE" "$STORE-wal" 2>/dev/null || true; } | awk '{s += $1} END {print s + 0}')
 ROWS=$(sqlite3 -readonly "$STORE" "SELECT count(*) FROM records")
@@ -97,10 +107,13 @@ nft delete table inet probebench
 
 per_day() { echo "$1 * 1440 / $MINUTES / 1048576" | bc -l; }
 CHK=$((c1 - c0)); UPL=$((u1 - u0))
-printf '\nTraffic and store writes of `probe run`, default catalog and intervals, %d min measured, scaled to a day\n' "$MINUTES"
+printf '\nTraffic and store writes of `probe run`, default catalog and intervals, %d min measured, scaled to a day; pages of %d KB\n' "$MINUTES" "$PAGE_KB"
 printf '| %-44s | %14s | %10s | %8s |\n' "" "bytes measured" "MB per day" "goal"
 printf '|%s|%s|%s|%s|\n' "----------------------------------------------" "----------------" "------------" "----------"
 printf '| %-44s | %14d | %10.1f | %8s |\n' "checks on the wire (IP bytes, both ways)" "$CHK" "$(per_day "$CHK")" ""
+printf '| %-44s | %14d | %10.1f | %8s |\n' "  of which dns (udp/53)" "$DNSB" "$(per_day "$DNSB")" ""
+printf '| %-44s | %14d | %10.1f | %8s |\n' "  of which tcp/443 (tcp, tls and https checks)" "$HTTPSB" "$(per_day "$HTTPSB")" ""
+printf '| %-44s | %14d | %10.1f | %8s |\n' "  of which tcp/80 (http checks)" "$HTTPB" "$(per_day "$HTTPB")" ""
 printf '| %-44s | %14d | %10.1f | %8s |\n' "upload to the sink (IP bytes, both ways)" "$UPL" "$(per_day "$UPL")" ""
 printf '| %-44s | %14d | %10.1f | %8s |\n' "traffic in all" "$((CHK + UPL))" "$(per_day $((CHK + UPL)))" "<= 30"
 printf '| %-44s | %14d | %10.1f | %8s |\n' "written to disk by probe (/proc/PID/io)" "$W" "$(per_day "$W")" "<= 50"
