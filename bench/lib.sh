@@ -4,7 +4,8 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 OUT="$BENCH_DIR/.out"
-PROBE="$OUT/probe/probe"
+# PROBE_BIN runs another build of probe (e.g. bench/.out/probe-r2r/probe from startup.sh).
+PROBE="${PROBE_BIN:-$OUT/probe/probe}"
 FILL="$OUT/fill/probe-bench-fill"
 CLK_TCK="$(getconf CLK_TCK)"
 mkdir -p "$OUT"
