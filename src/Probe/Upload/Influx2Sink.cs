@@ -29,6 +29,8 @@ internal sealed class Influx2Sink : ISink, IDisposable
         }
 
         _client = new InfluxDBClient(options);
+        // Line protocol shrinks about tenfold under gzip: on a metered link that is most of the probe's upload traffic.
+        _client.EnableGzip();
     }
 
     public bool Enabled => true;

@@ -19,7 +19,7 @@ namespace Probe.Tests.Cli;
 [Category("Integration")]
 public sealed class UploadKillTests
 {
-    private const int Results = 60_000;
+    private const int Results = 150_000;
     private const int Kills = 20;
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class UploadKillTests
             var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
             // Wait until it is really sending (the pending count falls), then kill it a random moment later.
             var waited = await WaitForProgressAsync(directory, config, pending, process);
-            await Task.Delay(random.Next(0, 150));
+            await Task.Delay(random.Next(0, 60));
             if (!process.HasExited && waited)
             {
                 process.Kill(); // SIGKILL
@@ -88,6 +88,10 @@ public sealed class UploadKillTests
             pending = await PendingAsync(config);
             TestContext.Progress.WriteLine($"upload {attempt}: killed={killed} pending {before} -> {pending}");
             progressed += before > pending ? 1 : 0;
+            if (pending == 0)
+            {
+                break;
+            }
         }
 
         Assert.That(progressed, Is.GreaterThanOrEqualTo(Kills / 2), "most killed uploads must have delivered something before dying");
