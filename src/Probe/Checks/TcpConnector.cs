@@ -10,9 +10,20 @@ internal static class TcpConnector
     /// Connects or throws. The socket is created before the first await on purpose: a test running this on a
     /// thread inside a network namespace gets a socket of that namespace.
     /// </summary>
-    public static async Task<Socket> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
+    /// <param name="endpoint">Where to connect.</param>
+    /// <param name="cancellationToken">The check's deadline.</param>
+    /// <param name="receiveBufferBytes">
+    /// A small receive buffer, set before the handshake so the advertised window stays small: a server can then
+    /// push little more than the probe reads before it closes, instead of filling megabytes of socket buffers.
+    /// </param>
+    public static async Task<Socket> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken, int? receiveBufferBytes = null)
     {
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBufferBytes is { } bytes)
+        {
+            socket.ReceiveBufferSize = bytes;
+        }
+
         try
         {
             await socket.ConnectAsync(endpoint, cancellationToken);
