@@ -47,11 +47,20 @@ internal sealed class CommandSession : IAsyncDisposable
     }
 
     /// <summary>The configuration and the effective targets, both validated; null (after printing why) on a problem.</summary>
-    public static (ProbeConfiguration Configuration, TargetList Targets)? LoadValidated(ParseResult parse, ConsoleIo io)
+    /// <param name="parse">The command line.</param>
+    /// <param name="io">Where problems are printed.</param>
+    /// <param name="sends">The command sends to the sink (run, upload): its token file must be readable.</param>
+    public static (ProbeConfiguration Configuration, TargetList Targets)? LoadValidated(ParseResult parse, ConsoleIo io, bool sends = false)
     {
         var configuration = LoadConfiguration(parse, io);
         if (configuration is null)
         {
+            return null;
+        }
+
+        if (sends && SinkAndLedsValidator.TokenFileProblem(configuration.Options.Sink) is { } token)
+        {
+            io.Error.WriteLine($"config error: {token.Key}: {token.Problem}");
             return null;
         }
 
@@ -67,9 +76,9 @@ internal sealed class CommandSession : IAsyncDisposable
     }
 
     /// <summary>Opens a session with the feature services; null (after printing why) on a configuration problem.</summary>
-    public static CommandSession? Open(ParseResult parse, ConsoleIo io, LogLevel minimumLevel)
+    public static CommandSession? Open(ParseResult parse, ConsoleIo io, LogLevel minimumLevel, bool sends = false)
     {
-        if (LoadValidated(parse, io) is not var (configuration, targets))
+        if (LoadValidated(parse, io, sends) is not var (configuration, targets))
         {
             return null;
         }

@@ -15,7 +15,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the daemon: sentinel lane, full rounds, verdicts, LEDs, health and upload, until stopped (SIGTERM)");
         command.SetAction(async (parse, ct) =>
         {
-            if (CommandSession.LoadValidated(parse, io) is not var (configuration, _))
+            if (CommandSession.LoadValidated(parse, io, sends: true) is not var (configuration, _))
             {
                 return ExitCodes.Config;
             }

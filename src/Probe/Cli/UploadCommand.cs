@@ -12,7 +12,7 @@ internal static class UploadCommand
         var command = new Command("upload", "Send everything buffered to the configured store now and print the counts (exit 1 when some is left)");
         command.SetAction(async (parse, ct) =>
         {
-            await using var session = CommandSession.Open(parse, io, LogLevel.Information);
+            await using var session = CommandSession.Open(parse, io, LogLevel.Information, sends: true);
             if (session is null)
             {
                 return ExitCodes.Config;

@@ -37,17 +37,22 @@ internal static class SinkAndLedsValidator
             problems.Add($"{Key}:Url", "not an absolute http or https URL");
         }
 
-        if (!string.IsNullOrEmpty(s.TokenFile))
-        {
-            var problem = ReadProblem(s.TokenFile);
-            if (problem is not null)
-            {
-                problems.Add($"{Key}:TokenFile", problem);
-            }
-        }
-
         ProbeOptionsValidator.InRange(s.BatchSize, 1, 50_000, $"{Key}:BatchSize", problems);
         ProbeOptionsValidator.Positive(s.RequestTimeout, $"{Key}:RequestTimeout", problems);
+    }
+
+    /// <summary>
+    /// Whether the token file can be read, asked only by the commands that send (run, upload): under systemd the
+    /// file is a credential only the service sees, and a technician's <c>probe status</c> must not fail on it.
+    /// </summary>
+    public static ConfigurationProblem? TokenFileProblem(SinkOptions s)
+    {
+        if (s.Kind == "none" || string.IsNullOrEmpty(s.TokenFile))
+        {
+            return null;
+        }
+
+        return ReadProblem(s.TokenFile) is { } problem ? new ConfigurationProblem("Probe:Sink:TokenFile", problem) : null;
     }
 
     private static void ValidateLeds(LedsOptions l, ProblemList problems)

@@ -76,7 +76,6 @@ public sealed class ConfigurationErrorTests
         Case("\"Sink\": { \"Kind\": \"influx2\", \"Org\": \"o\", \"Bucket\": \"b\" }", "Probe:Sink:Url", "required when Kind is influx2"),
         Case("\"Sink\": { \"Kind\": \"influx1\", \"Url\": \"http://127.0.0.1:8086\" }", "Probe:Sink:Database", "required when Kind is influx1"),
         Case("\"Sink\": { \"Kind\": \"influx1\", \"Url\": \"tsdb.example.org\", \"Database\": \"d\" }", "Probe:Sink:Url", "not an absolute http or https URL"),
-        Case("\"Sink\": { \"TokenFile\": \"{dir}/no-token\" }", "Probe:Sink:TokenFile", "cannot read"),
         Case("\"Sink\": { \"BatchSize\": 0 }", "Probe:Sink:BatchSize", "must be 1 to 50000"),
         Case("\"Sink\": { \"BatchSize\": 50001 }", "Probe:Sink:BatchSize", "must be 1 to 50000"),
         // LEDs.
