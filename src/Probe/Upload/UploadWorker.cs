@@ -8,13 +8,13 @@ namespace Probe.Upload;
 /// <summary>Drains the local store into the sink in the store's order, marking delivered only what the sink acknowledged.</summary>
 public sealed class UploadWorker
 {
+    /// <summary>Rejected points kept (not set aside) before the store has accepted anything: beyond this, it is not the data.</summary>
+    private const int MaxUnprovenSuspects = 8;
+
     private readonly IResultStore _store;
     private readonly ISink _sink;
     private readonly ILogger<UploadWorker> _logger;
     private readonly int _batchSize;
-
-    /// <summary>Rejected points kept (not set aside) before the store has accepted anything: beyond this, it is not the data.</summary>
-    private const int MaxUnprovenSuspects = 8;
 
     private volatile bool _storeAcceptedData;
 
