@@ -33,6 +33,7 @@ public sealed class Exporter(IResultStore store)
     }
 
     // CSV needs its columns before the first row: a first pass collects the (few) tag and field names, not the rows.
+    // A key first seen in a row added between the passes has no column; the schema's keys are all known by then.
     private async Task<IExportWriter> CreateCsvWriterAsync(
         Stream output, DateTimeOffset? since, bool pendingOnly, CancellationToken cancellationToken)
     {
