@@ -110,7 +110,7 @@ public sealed class DebianPackageTests
         var dir = Directory.CreateTempSubdirectory("probe-qemu-").FullName;
         var port = FreePort();
         File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
-            daemon off; pid {{dir}}/nginx.pid; error_log {{dir}}/error.log; events {}
+            daemon off; master_process off; pid {{dir}}/nginx.pid; error_log {{dir}}/error.log; events {}
             http { access_log off; server { listen 127.1.0.1:{{port}}; listen 127.2.0.1:{{port}}; location / { return 200 "ok\n"; } } }
             """);
         File.WriteAllText(Path.Combine(dir, "probe.json"), $$"""
@@ -139,7 +139,7 @@ public sealed class DebianPackageTests
         }
         finally
         {
-            server.Kill();
+            server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             Directory.Delete(dir, recursive: true);
         }
