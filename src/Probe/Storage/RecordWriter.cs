@@ -277,28 +277,9 @@ internal sealed class RecordWriter : IDisposable
         return command;
     }
 
-    private SqliteCommand CommandFor(string sql, params object[] values)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = _transaction;
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters.AddWithValue("$p" + i, values[i]);
-        }
+    private SqliteCommand CommandFor(string sql, params object[] values) => Sql.Command(_connection, _transaction, sql, values);
 
-        return command;
-    }
+    private int Execute(string sql, params object[] values) => Sql.Execute(_connection, _transaction, sql, values);
 
-    private int Execute(string sql, params object[] values)
-    {
-        using var command = CommandFor(sql, values);
-        return command.ExecuteNonQuery();
-    }
-
-    private object? Scalar(string sql, params object[] values)
-    {
-        using var command = CommandFor(sql, values);
-        return command.ExecuteScalar();
-    }
+    private object? Scalar(string sql, params object[] values) => Sql.Scalar(_connection, _transaction, sql, values);
 }
