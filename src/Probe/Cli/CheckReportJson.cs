@@ -39,18 +39,18 @@ public static class CheckReportJson
     {
         json.WriteStartObject();
         json.WriteString("target", r.Target);
-        WriteNullable(json, "group", r.Group?.ToName());
-        WriteNullable(json, "platform", r.Platform);
+        json.WriteStringOrNull("group", r.Group?.ToName());
+        json.WriteStringOrNull("platform", r.Platform);
         json.WriteString("kind", r.Kind.ToName());
         json.WriteString("host", r.Host);
-        WriteNullable(json, "resolver", r.Resolver);
-        WriteNullable(json, "qtype", r.QueryType);
-        WriteNullable(json, "address", r.Address);
-        WriteNullable(json, "port", r.Port);
+        json.WriteStringOrNull("resolver", r.Resolver);
+        json.WriteStringOrNull("qtype", r.QueryType);
+        json.WriteStringOrNull("address", r.Address);
+        json.WriteNumberOrNull("port", r.Port);
         json.WriteBoolean("ok", r.Ok);
-        WriteNullable(json, "failure", r.Failure);
+        json.WriteStringOrNull("failure", r.Failure);
         json.WriteNumber("ms", Math.Round(r.Ms, 1));
-        WriteNullable(json, "rcode", r.Rcode);
+        json.WriteStringOrNull("rcode", r.Rcode);
         json.WriteStartArray("answers");
         foreach (var answer in r.Answers)
         {
@@ -58,9 +58,9 @@ public static class CheckReportJson
         }
 
         json.WriteEndArray();
-        WriteNullable(json, "status", r.Status);
-        WriteNullable(json, "tlsVersion", r.TlsVersion);
-        WriteNullable(json, "bytes", r.Bytes);
+        json.WriteNumberOrNull("status", r.Status);
+        json.WriteStringOrNull("tlsVersion", r.TlsVersion);
+        json.WriteNumberOrNull("bytes", r.Bytes);
         json.WriteString("lane", r.Lane.ToName());
         json.WriteStartObject("phases");
         WritePhase(json, "dns", r.Phases.Dns);
@@ -81,7 +81,7 @@ public static class CheckReportJson
         {
             json.WriteStartObject();
             json.WriteString("state", finding.State.ToName());
-            WriteNullable(json, "platform", finding.Platform);
+            json.WriteStringOrNull("platform", finding.Platform);
             json.WriteStartArray("targets");
             foreach (var target in finding.Targets)
             {
@@ -89,9 +89,9 @@ public static class CheckReportJson
             }
 
             json.WriteEndArray();
-            WriteNullable(json, "failure", finding.Failure);
-            WriteNullable(json, "kind", finding.Kind);
-            WriteNullable(json, "resolver", finding.Resolver);
+            json.WriteStringOrNull("failure", finding.Failure);
+            json.WriteStringOrNull("kind", finding.Kind);
+            json.WriteStringOrNull("resolver", finding.Resolver);
             json.WriteEndObject();
         }
 
@@ -104,30 +104,6 @@ public static class CheckReportJson
         if (ms is { } value)
         {
             json.WriteNumber(name, Math.Round(value, 1));
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
         }
     }
 }

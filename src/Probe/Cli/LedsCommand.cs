@@ -32,8 +32,7 @@ internal static class LedsCommand
 
             var leds = configuration.Options.Leds;
             using var loggers = LoggerFactory.Create(logging => ProbeLogging.Configure(logging, LogLevel.Information));
-            var settings = new LedPanelSettings(leds.Driver, leds.Chip, leds.ActiveLow, new LedPins(leds.Pins.Power, leds.Pins.NetGreen, leds.Pins.NetRed, leds.Pins.Upload));
-            await using var panel = LedPanelFactory.Create(settings, TimeProvider.System, loggers);
+            await using var panel = LedPanelFactory.Create(ProbeFeatures.LedSettings(leds), TimeProvider.System, loggers);
             io.Out.WriteLine($"LED walk-through, driver {leds.Driver}, pins power {leds.Pins.Power}, net-green {leds.Pins.NetGreen}, net-red {leds.Pins.NetRed}, upload {leds.Pins.Upload}"
                 + (leds.ActiveLow ? " (active low)" : ""));
             await new LedWalkthrough(panel, io.Out, TimeProvider.System, TimeSpan.FromSeconds(seconds)).RunAsync(ct);

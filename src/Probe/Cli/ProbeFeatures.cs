@@ -26,13 +26,13 @@ internal static class ProbeFeatures
         services.AddVerdicts();
         services.AddResultStore();
         services.AddUpload();
-        services.AddLedPanel(_ =>
-        {
-            var leds = configuration.Options.Leds;
-            return new LedPanelSettings(leds.Driver, leds.Chip, leds.ActiveLow, new LedPins(leds.Pins.Power, leds.Pins.NetGreen, leds.Pins.NetRed, leds.Pins.Upload));
-        });
+        services.AddLedPanel(_ => LedSettings(configuration.Options.Leds));
         return services;
     }
+
+    /// <summary>The LED options as Probe.Gpio's plain settings (it knows nothing of the app's options).</summary>
+    public static LedPanelSettings LedSettings(LedsOptions leds) =>
+        new(leds.Driver, leds.Chip, leds.ActiveLow, new LedPins(leds.Pins.Power, leds.Pins.NetGreen, leds.Pins.NetRed, leds.Pins.Upload));
 
     /// <summary>The daemon reads the effective list built from configuration at start.</summary>
     private sealed class TargetListSource(TargetList list) : ITargetSource

@@ -67,26 +67,18 @@ internal static class StatusCommand
             json.WriteNumber("bytes", s.Bytes);
             json.WriteNumber("maxBytes", store.MaxBytes);
             json.WriteNumber("pendingRows", s.PendingRows);
-            WriteTime(json, "oldestPending", s.OldestPending);
+            json.WriteTimeOrNull("oldestPending", s.OldestPending);
             json.WriteNumber("deliveredTotal", s.DeliveredTotal);
             json.WriteNumber("droppedTotal", s.DroppedTotal);
             json.WriteNumber("setAsideTotal", s.SetAsideTotal);
             json.WriteEndObject();
             json.WriteStartObject("verdict");
-            if (s.LastVerdict is null)
-            {
-                json.WriteNull("state");
-            }
-            else
-            {
-                json.WriteString("state", s.LastVerdict);
-            }
-
-            WriteTime(json, "since", s.LastVerdictAt);
+            json.WriteStringOrNull("state", s.LastVerdict);
+            json.WriteTimeOrNull("since", s.LastVerdictAt);
             json.WriteEndObject();
             json.WriteStartObject("upload");
             json.WriteString("sink", sink);
-            WriteTime(json, "lastAt", s.LastUploadAt);
+            json.WriteTimeOrNull("lastAt", s.LastUploadAt);
             json.WriteEndObject();
             json.WriteStartObject("clock");
             json.WriteBoolean("synced", clock.Synced);
@@ -98,18 +90,6 @@ internal static class StatusCommand
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteString(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static string Format(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -68,24 +68,10 @@ internal static class TargetsCommand
                 json.WriteStartObject();
                 json.WriteString("name", t.Name);
                 json.WriteString("group", t.Group.ToName());
-                if (t.Platform is null)
-                {
-                    json.WriteNull("platform");
-                }
-                else
-                {
-                    json.WriteString("platform", t.Platform);
-                }
+                json.WriteStringOrNull("platform", t.Platform);
 
                 json.WriteString("host", t.Host);
-                if (t.Url is null)
-                {
-                    json.WriteNull("url");
-                }
-                else
-                {
-                    json.WriteString("url", t.Url.ToString());
-                }
+                json.WriteStringOrNull("url", t.Url?.ToString());
 
                 json.WriteStartArray("ports");
                 t.Ports.ToList().ForEach(json.WriteNumberValue);
