@@ -8,16 +8,7 @@ need curl curl; need sqlite3 sqlite3; need prometheus-blackbox-exporter promethe
 build_probe
 
 DNS_PORT=$(free_port 127.0.0.53); WEB_PORT=$(free_port 127.1.0.1)
-records=(); items=""
-for g in national international platform; do
-  case $g in national) ip=127.1.0.1;; international) ip=127.2.0.1;; platform) ip=127.3.0.1;; esac
-  for i in $(seq 1 $TARGETS_PER_GROUP); do
-    host="t$i.$g.test"; records+=("$host,$ip")
-    extra=""; [ $g = platform ] && extra=", \"Platform\": \"p$i\""
-    sentinel=false; [ $i = 1 ] && [ $g != platform ] && sentinel=true
-    items+="{ \"Name\": \"$g-$i\", \"Url\": \"http://$host:$WEB_PORT/\", \"Group\": \"$g\", \"Sentinel\": $sentinel$extra },"
-  done
-done
+make_http_targets $TARGETS_PER_GROUP 1 1 "$WEB_PORT"
 start_dnsmasq sys 127.0.0.53 "$DNS_PORT" "${records[@]}"
 start_nginx web "$WEB_PORT" 127.1.0.1 127.2.0.1 127.3.0.1
 wait_http "http://127.1.0.1:$WEB_PORT/"

@@ -127,3 +127,20 @@ checks_by_kind() { # store
   sqlite3 -readonly "$1" "SELECT json_extract(s.tags,'\$.kind'), count(*) FROM records r JOIN series s ON s.id = r.series_id
     WHERE s.measurement = 'probe_check' GROUP BY 1 ORDER BY 1" | tr '|' ' '
 }
+
+# Loopback http targets for `probe run`: per group (national 127.1.0.1, international 127.2.0.1, platform 127.3.0.1)
+# PER_GROUP hosts tN.GROUP.test on WEB_PORT; the first SENTINELS national and international ones are sentinels;
+# platform targets are grouped PER_PLATFORM to a platform. Sets `records` (dnsmasq host-records) and `items` (JSON).
+make_http_targets() { # per_group sentinels per_platform web_port
+  local per="$1" sentinels="$2" per_platform="$3" port="$4" g ip i host extra sentinel
+  records=(); items=""
+  for g in national international platform; do
+    case $g in national) ip=127.1.0.1;; international) ip=127.2.0.1;; platform) ip=127.3.0.1;; esac
+    for i in $(seq 1 "$per"); do
+      host="t$i.$g.test"; records+=("$host,$ip")
+      extra=""; [ $g = platform ] && extra=", \"Platform\": \"p$(( (i - 1) / per_platform + 1 ))\""
+      sentinel=false; [ "$i" -le "$sentinels" ] && [ $g != platform ] && sentinel=true
+      items+="{ \"Name\": \"$g-$i\", \"Url\": \"http://$host:$port/\", \"Group\": \"$g\", \"Sentinel\": $sentinel$extra },"
+    done
+  done
+}
