@@ -15,7 +15,7 @@ internal static class DeliveryLedger
     {
         var points = LineProtocolParser.ParseAll(exportedLineProtocol);
         var held = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var series in NamespacedVictoriaMetrics.Parse(vmExport))
+        foreach (var series in VmSeries.ParseExport(vmExport))
         {
             // VM may add a db label from the bucket; it is not part of the probe's schema.
             var labels = series.Labels.Where(l => l.Key != "db");

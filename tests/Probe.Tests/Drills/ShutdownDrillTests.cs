@@ -130,7 +130,7 @@ public sealed class ShutdownDrillTests
 
         // Dedup hides a row sent twice (it overwrites, as in InfluxDB); VM's own count of rows received shows it.
         var received = _session.World.Analysts.SelfMetric("vm_rows_inserted_total");
-        var held = NamespacedVictoriaMetrics.Parse(tally.VmExport).Sum(s => s.Timestamps.Length);
+        var held = VmSeries.ParseExport(tally.VmExport).Sum(s => s.Timestamps.Length);
         _session.Notes.Add($"VictoriaMetrics received {received:0} samples for the {held} it holds: {received - held:0} re-sent (a re-sent row overwrites itself in the store; it is never doubled).");
         _session.Results.Add(new ScenarioResult(9, "whole run: SIGTERM, final upload", [], [], DecidingLane.Sentinel, DecidingLane.Sentinel, whole, [], problems.Count == 0));
         foreach (var file in Directory.GetFiles(tally.Directory))

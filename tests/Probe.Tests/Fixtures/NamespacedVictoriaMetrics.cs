@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 
 namespace Probe.Tests.Fixtures;
 
@@ -69,28 +68,6 @@ internal sealed class NamespacedVictoriaMetrics : IDisposable
             .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Every sample held, parsed as <see cref="VictoriaMetricsServer.ExportAsync"/> does.</summary>
-    public static IReadOnlyList<VmSeries> Parse(string ndjson)
-    {
-        var series = new List<VmSeries>();
-        foreach (var line in ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var label in doc.RootElement.GetProperty("metric").EnumerateObject())
-            {
-                labels[label.Name] = label.Value.GetString() ?? "";
-            }
-
-            var name = labels["__name__"];
-            labels.Remove("__name__");
-            var values = doc.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-            var stamps = doc.RootElement.GetProperty("timestamps").EnumerateArray().Select(v => v.GetInt64()).ToArray();
-            series.Add(new VmSeries(name, labels, values, stamps));
-        }
-
-        return series;
-    }
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Probe.Tests.Upload;
 
 namespace Probe.Tests.Fixtures;
@@ -66,24 +65,7 @@ internal sealed class VictoriaMetricsServer : IDisposable
         using var form = new FormUrlEncodedContent([new("match[]", match)]);
         using var response = await _http.PostAsync(new Uri("/api/v1/export", UriKind.Relative), form);
         response.EnsureSuccessStatusCode();
-        var series = new List<VmSeries>();
-        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var label in doc.RootElement.GetProperty("metric").EnumerateObject())
-            {
-                labels[label.Name] = label.Value.GetString() ?? "";
-            }
-
-            var name = labels["__name__"];
-            labels.Remove("__name__");
-            var values = doc.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-            var stamps = doc.RootElement.GetProperty("timestamps").EnumerateArray().Select(v => v.GetInt64()).ToArray();
-            series.Add(new VmSeries(name, labels, values, stamps));
-        }
-
-        return series;
+        return VmSeries.ParseExport(await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>The sum of a VM self-metric over its label sets (e.g. vm_rows_inserted_total: rows received, before dedup).</summary>
