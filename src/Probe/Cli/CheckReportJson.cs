@@ -76,26 +76,8 @@ public static class CheckReportJson
     {
         json.WriteStartObject("verdict");
         json.WriteString("state", verdict.State.ToName());
-        json.WriteStartArray("findings");
-        foreach (var finding in verdict.Findings)
-        {
-            json.WriteStartObject();
-            json.WriteString("state", finding.State.ToName());
-            json.WriteStringOrNull("platform", finding.Platform);
-            json.WriteStartArray("targets");
-            foreach (var target in finding.Targets)
-            {
-                json.WriteStringValue(target);
-            }
-
-            json.WriteEndArray();
-            json.WriteStringOrNull("failure", finding.Failure);
-            json.WriteStringOrNull("kind", finding.Kind);
-            json.WriteStringOrNull("resolver", finding.Resolver);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        json.WritePropertyName("findings");
+        FindingJson.WriteArray(json, verdict.Findings);
         json.WriteEndObject();
     }
 

@@ -106,32 +106,7 @@ internal sealed class PointEncoder
         return (tags, fields);
     }
 
-    private static string FindingsJson(IReadOnlyList<Finding> findings)
-    {
-        return WriteJson(w =>
-        {
-            w.WriteStartArray();
-            foreach (var finding in findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("state", finding.State.ToName());
-                w.WriteString("platform", finding.Platform);
-                w.WriteStartArray("targets");
-                foreach (var target in finding.Targets)
-                {
-                    w.WriteStringValue(target);
-                }
-
-                w.WriteEndArray();
-                w.WriteString("failure", finding.Failure);
-                w.WriteString("kind", finding.Kind);
-                w.WriteString("resolver", finding.Resolver);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
-    }
+    private static string FindingsJson(IReadOnlyList<Finding> findings) => WriteJson(w => FindingJson.WriteArray(w, findings));
 
     /// <summary>Tags as a JSON object, sorted by key, empty values omitted: the deterministic text that names a series.</summary>
     private static string TagsJson(IEnumerable<KeyValuePair<string, string>> tags)
