@@ -7,6 +7,9 @@ namespace Probe.Storage;
 /// <summary>Opens the database file with the store's settings, and recognizes and quarantines a damaged one.</summary>
 internal static class StoreFile
 {
+    /// <summary>The page size of new files (existing ones keep theirs: WAL mode cannot change it).</summary>
+    public const int PageSize = 1024;
+
     private static readonly byte[] Magic = "SQLite format 3\0"u8.ToArray();
 
     /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database at all.</summary>
@@ -75,6 +78,9 @@ internal static class StoreFile
 
             // auto_vacuum only takes on a file without pages; on an existing one it would still write the header,
             // and a file about to be judged (and maybe quarantined) must stay byte for byte as found.
+            // The WAL takes whole pages: a commit of a few rows writes a few small pages rather than a few 4 KiB ones.
+            // Only a file without pages takes it (and only before anything reads the file); on others it changes nothing.
+            StoreSchema.Execute(connection, null, $"PRAGMA page_size = {PageSize}");
             if (StoreSchema.Long(connection, "PRAGMA page_count") == 0)
             {
                 StoreSchema.Execute(connection, null, "PRAGMA auto_vacuum = INCREMENTAL");

@@ -11,6 +11,9 @@ internal sealed class StoreSession(SqliteConnection connection, PointEncoder enc
 
     public RecordReader Reader { get; } = new(connection);
 
+    /// <summary>Whether SQLite's quick check passed on this file since it was opened; a writer checks first.</summary>
+    public bool Checked { get; set; }
+
     /// <summary>Runs <paramref name="body"/> in one immediate transaction and commits; on failure rolls back and forgets cached ids.</summary>
     public T InTransaction<T>(Func<SqliteTransaction, T> body)
     {
