@@ -91,6 +91,10 @@ internal static class StoreFile
             // NORMAL in WAL mode: a commit survives a crashed process; only a power cut can lose the last commits. No fsync per row.
             StoreSchema.Execute(connection, null, "PRAGMA synchronous = NORMAL");
             StoreSchema.Execute(connection, null, "PRAGMA journal_size_limit = 4194304");
+
+            // A checkpoint rewrites the hot pages (the tables' last leaves and interior pages, the header) once each: with
+            // small pages, checkpoint per 4 MiB of WAL as with SQLite's default 1000 pages of 4 KiB, not per 1 MiB.
+            StoreSchema.Execute(connection, null, $"PRAGMA wal_autocheckpoint = {4 * 1024 * 1024 / PageSize}");
             return connection;
         }
         catch
