@@ -6,7 +6,7 @@ namespace Probe.Storage;
 /// <summary>Reads rows back as points (pending, export pages) and the figures of the status.</summary>
 internal sealed class RecordReader(SqliteConnection connection)
 {
-    private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, clock, fields FROM records ";
+    private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, " + RowClockSql.Effective + ", fields FROM records ";
 
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags)> _series = [];
 
