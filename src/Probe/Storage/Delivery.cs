@@ -18,7 +18,7 @@ internal static class Delivery
     public static long PendingFrom(SqliteConnection connection, SqliteTransaction? transaction) =>
         StoreMeta.Get(connection, transaction, StoreMeta.PendingFrom) ?? 0;
 
-    /// <summary>Moves pending rows to <paramref name="to"/>; returns how many were still pending (rows delivered before count nothing).</summary>
+    /// <summary>Moves pending rows to <paramref name="to"/> and counts them; returns how many were still pending (rows delivered before count nothing).</summary>
     public static int Settle(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<long> ids, RowStatus to, string? reason, long nowMs)
     {
         var from = PendingFrom(connection, transaction);
@@ -52,6 +52,16 @@ internal static class Delivery
         }
 
         StoreMeta.Set(connection, transaction, StoreMeta.PendingFrom, from);
+        if (to == RowStatus.Delivered)
+        {
+            StoreMeta.Add(connection, transaction, StoreMeta.DeliveredTotal, settled);
+            StoreMeta.Set(connection, transaction, StoreMeta.LastUploadMs, nowMs);
+        }
+        else
+        {
+            StoreMeta.Add(connection, transaction, StoreMeta.SetAsideTotal, settled);
+        }
+
         return settled;
     }
 

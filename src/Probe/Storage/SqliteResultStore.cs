@@ -79,7 +79,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
                 var waiting = rows.Where(row => row.Clock == RowClock.Waiting).ToList();
                 if (waiting.Count > 0)
                 {
-                    session.Writer.Release(transaction, waiting);
+                    UnsyncedRelease.Freeze(session.Connection, transaction, waiting);
                 }
 
                 var points = new List<PendingPoint>(rows.Count);
@@ -243,21 +243,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         try
         {
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var settled = Use(session => session.InTransaction(transaction =>
-            {
-                var n = Delivery.Settle(session.Connection, transaction, ids, to, reason, nowMs);
-                if (to == RowStatus.Delivered)
-                {
-                    StoreMeta.Add(session.Connection, transaction, StoreMeta.DeliveredTotal, n);
-                    StoreMeta.Set(session.Connection, transaction, StoreMeta.LastUploadMs, nowMs);
-                }
-                else
-                {
-                    StoreMeta.Add(session.Connection, transaction, StoreMeta.SetAsideTotal, n);
-                }
-
-                return n;
-            }));
+            var settled = Use(session => session.InTransaction(transaction => Delivery.Settle(session.Connection, transaction, ids, to, reason, nowMs)));
             if (reason is not null && settled > 0)
             {
                 Log.SetAside(_logger, settled, reason);
@@ -280,14 +266,9 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             _session ??= _opener.Open(check: writes);
             try
             {
-                if (writes && !_session.Checked)
+                if (writes)
                 {
-                    if (StoreFile.QuickCheckProblem(_session.Connection) is { } problem)
-                    {
-                        throw new SqliteException(problem, 11);
-                    }
-
-                    _session.Checked = true;
+                    _session.EnsureChecked();
                 }
 
                 return work(_session);

@@ -41,7 +41,7 @@ internal sealed class StoreOpener(string path, PointEncoder encoder, TimeProvide
                 if (problem is null)
                 {
                     Log.Opened(logger, path, StoreSchema.CurrentVersion);
-                    return new StoreSession(connection!, encoder) { Checked = check };
+                    return new StoreSession(connection!, encoder, quickChecked: check);
                 }
 
                 connection?.Dispose();
