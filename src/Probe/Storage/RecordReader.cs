@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Probe.Storage;
 
-/// <summary>Reads rows back as points (pending, export pages, status) and moves rows between pending, delivered and set aside.</summary>
+/// <summary>Reads rows back as points (pending, export pages) and the figures of the status.</summary>
 internal sealed class RecordReader(SqliteConnection connection)
 {
-    private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, clock, fields FROM records ";
+    private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, " + RowClockSql.Effective + ", fields FROM records ";
 
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags)> _series = [];
 
@@ -14,10 +14,11 @@ internal sealed class RecordReader(SqliteConnection connection)
     public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max)
     {
         const string Ready = "AND (clock <> 2 OR boot <> $boot OR mono_ms <= $cut) ORDER BY id LIMIT $max";
-        var rows = Query(transaction, Columns + "WHERE status = 0 AND kind >= 2 " + Ready, currentBoot, monotonicCut, max);
+        var from = Delivery.PendingFrom(connection, transaction);
+        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, currentBoot, monotonicCut, max);
         if (rows.Count < max)
         {
-            rows.AddRange(Query(transaction, Columns + "WHERE status = 0 AND kind < 2 " + Ready, currentBoot, monotonicCut, max - rows.Count));
+            rows.AddRange(Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 " + Ready, from, currentBoot, monotonicCut, max - rows.Count));
         }
 
         return rows;
@@ -26,8 +27,8 @@ internal sealed class RecordReader(SqliteConnection connection)
     /// <summary>One page of rows after <paramref name="afterId"/>, for export.</summary>
     public List<StoredRow> Page(SqliteTransaction transaction, long afterId, long sinceMs, bool pendingOnly, int size)
     {
-        var where = pendingOnly ? "WHERE status = 0 AND " : "WHERE ";
-        return Query(transaction, Columns + where + "id > $boot AND ts_ms >= $cut ORDER BY id LIMIT $max", afterId, sinceMs, size);
+        var where = pendingOnly ? "WHERE " + Delivery.Pending + " AND " : "WHERE ";
+        return Query(transaction, Columns + where + "id > $boot AND ts_ms >= $cut ORDER BY id LIMIT $max", Delivery.PendingFrom(connection, transaction), afterId, sinceMs, size);
     }
 
     public PendingPoint ToPoint(SqliteTransaction? transaction, StoredRow row)
@@ -53,37 +54,6 @@ internal sealed class RecordReader(SqliteConnection connection)
         return new PendingPoint(row.Id, PointDecoder.Decode(series.Measurement, series.Tags, row.Clock, row.FieldsJson, row.TimestampMs));
     }
 
-    /// <summary>Moves pending rows to <paramref name="to"/>; returns how many were still pending.</summary>
-    public int Settle(SqliteTransaction transaction, IReadOnlyList<long> ids, RowStatus to, string? reason, long nowMs)
-    {
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE records SET status = $to WHERE id = $id AND status = 0";
-        update.Parameters.AddWithValue("$to", (long)to);
-        var id = update.Parameters.Add("$id", SqliteType.Integer);
-        using var note = connection.CreateCommand();
-        note.Transaction = transaction;
-        note.CommandText = "INSERT OR REPLACE INTO set_aside (record_id, reason, at_ms) VALUES ($id, $reason, $at)";
-        var noteId = note.Parameters.Add("$id", SqliteType.Integer);
-        note.Parameters.AddWithValue("$reason", reason ?? "");
-        note.Parameters.AddWithValue("$at", nowMs);
-
-        var settled = 0;
-        foreach (var value in ids)
-        {
-            id.Value = value;
-            var changed = update.ExecuteNonQuery();
-            settled += changed;
-            if (changed == 1 && reason is not null)
-            {
-                noteId.Value = value;
-                note.ExecuteNonQuery();
-            }
-        }
-
-        return settled;
-    }
-
     public StoreStatus Status(SqliteTransaction transaction, long backlogRows, long backlogDropped)
     {
         long Count(string sql) => StoreSchema.Long(connection, sql, transaction);
@@ -104,11 +74,12 @@ internal sealed class RecordReader(SqliteConnection connection)
             }
         }
 
-        var oldest = StoreSchema.Scalar(connection, "SELECT ts_ms FROM records WHERE status = 0 ORDER BY id LIMIT 1", transaction) as long?;
+        var from = Delivery.PendingFrom(connection, transaction);
+        var oldest = Sql.Scalar(connection, transaction, "SELECT ts_ms FROM records WHERE id >= $p0 AND status = 0 ORDER BY id LIMIT 1", from) as long?;
         return new StoreStatus(
             Rows: Count("SELECT count(*) FROM records") + backlogRows,
             Bytes: SizeBound.UsedBytes(connection, transaction),
-            PendingRows: Count("SELECT count(*) FROM records WHERE status = 0") + backlogRows,
+            PendingRows: (long)Sql.Scalar(connection, transaction, "SELECT count(*) FROM records WHERE id >= $p0 AND status = 0", from)! + backlogRows,
             OldestPending: Time(oldest),
             DroppedTotal: (StoreMeta.Get(connection, transaction, StoreMeta.DroppedTotal) ?? 0) + backlogDropped,
             SetAsideTotal: StoreMeta.Get(connection, transaction, StoreMeta.SetAsideTotal) ?? 0,
@@ -118,11 +89,12 @@ internal sealed class RecordReader(SqliteConnection connection)
             DeliveredTotal: StoreMeta.Get(connection, transaction, StoreMeta.DeliveredTotal) ?? 0);
     }
 
-    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long boot, long cut, int max)
+    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, long boot, long cut, int max)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$boot", boot);
         command.Parameters.AddWithValue("$cut", cut);
         command.Parameters.AddWithValue("$max", max);

@@ -15,7 +15,7 @@ internal sealed class RecordWriter : IDisposable
     private readonly Dictionary<string, long> _bootIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _bootOffsets = new(StringComparer.Ordinal);
     private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _nextFree;
+    private readonly SqliteCommand _occupied;
     private readonly SqliteCommand _moveRow;
     private SqliteTransaction? _transaction;
     private long _seriesGeneration;
@@ -28,15 +28,8 @@ internal sealed class RecordWriter : IDisposable
             "INSERT OR IGNORE INTO records (kind, series_id, ts_ms, boot, mono_ms, clock, fields) VALUES ($kind, $series, $ts, $boot, $mono, $clock, $fields)",
             "$kind", "$series", "$ts", "$boot", "$mono", "$clock", "$fields");
 
-        // The end of the run of occupied milliseconds that starts at $ts: the nearest free slot at or after it.
-        _nextFree = Command(
-            """
-            SELECT a.ts_ms + 1 FROM records a
-            WHERE a.series_id = $series AND a.ts_ms >= $ts
-              AND NOT EXISTS (SELECT 1 FROM records b WHERE b.series_id = $series AND b.ts_ms = a.ts_ms + 1)
-            ORDER BY a.ts_ms LIMIT 1
-            """,
-            "$series", "$ts");
+        // One lookup in the unique (ts_ms, series_id) index.
+        _occupied = Command("SELECT 1 FROM records WHERE ts_ms = $ts AND series_id = $series", "$ts", "$series");
         _moveRow = Command("UPDATE OR IGNORE records SET ts_ms = $ts, clock = $clock WHERE id = $id", "$ts", "$clock", "$id");
     }
 
@@ -93,24 +86,6 @@ internal sealed class RecordWriter : IDisposable
         }
     }
 
-    /// <summary>Freezes rows handed out unsynchronized, remembering what was sent so that a later sync can publish the correction.</summary>
-    public void Release(SqliteTransaction transaction, long id, long boot, long ts, long mono)
-    {
-        Begin(transaction);
-        Execute("UPDATE records SET clock = $p0 WHERE id = $p1", (long)RowClock.Released, id);
-        Execute(
-            """
-            UPDATE boots SET released_rows = released_rows + 1,
-              released_first_ms = min(coalesce(released_first_ms, $p0), $p0),
-              released_last_ms = max(coalesce(released_last_ms, $p0), $p0),
-              released_base_ms = $p1
-            WHERE id = $p2
-            """,
-            ts,
-            ts - mono,
-            boot);
-    }
-
     public long? BootRowIdIfKnown(SqliteTransaction transaction, string bootId)
     {
         Begin(transaction);
@@ -128,7 +103,7 @@ internal sealed class RecordWriter : IDisposable
     public void Dispose()
     {
         _insert.Dispose();
-        _nextFree.Dispose();
+        _occupied.Dispose();
         _moveRow.Dispose();
     }
 
@@ -149,7 +124,9 @@ internal sealed class RecordWriter : IDisposable
     private void Restamp(long boot, long offset)
     {
         var waiting = new List<(long Id, long Series, long Mono)>();
-        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE boot = $p0 AND clock = 2 ORDER BY id", boot))
+        // Rows at or below released_through were sent unsynchronized: their timestamps never change.
+        var through = (long)Scalar("SELECT released_through FROM boots WHERE id = $p0", boot)!;
+        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE boot = $p0 AND clock = 2 AND id > $p1 ORDER BY id", boot, through))
         using (var row = command.ExecuteReader())
         {
             while (row.Read())
@@ -190,11 +167,18 @@ internal sealed class RecordWriter : IDisposable
         }
     }
 
+    /// <summary>The nearest free millisecond of the series at or after <paramref name="ts"/>; runs of occupied ones are short.</summary>
     private long NextFree(long series, long ts)
     {
-        _nextFree.Parameters[0].Value = series;
-        _nextFree.Parameters[1].Value = ts;
-        return _nextFree.ExecuteScalar() is long free ? free : ts;
+        _occupied.Parameters[1].Value = series;
+        for (var free = ts; ; free++)
+        {
+            _occupied.Parameters[0].Value = free;
+            if (_occupied.ExecuteScalar() is null)
+            {
+                return free;
+            }
+        }
     }
 
     private long SeriesId(string measurement, string tags)
@@ -260,7 +244,7 @@ internal sealed class RecordWriter : IDisposable
 
             _transaction = transaction;
             _insert.Transaction = transaction;
-            _nextFree.Transaction = transaction;
+            _occupied.Transaction = transaction;
             _moveRow.Transaction = transaction;
         }
     }

@@ -8,12 +8,12 @@ internal static class SizeBound
     /// <summary>Tiers in deletion order; undelivered tiers are counted in dropped_total.</summary>
     private static readonly (string Where, bool Undelivered)[] Tiers =
     [
-        ("status = 1", false),
+        (Delivery.Delivered, false),
         ("status = 2", false),
-        ("status = 0 AND kind = 0", true),
-        ("status = 0 AND kind = 1", true),
-        ("status = 0 AND kind = 2", true),
-        ("status = 0 AND kind = 3", true),
+        (Delivery.Pending + " AND kind = 0", true),
+        (Delivery.Pending + " AND kind = 1", true),
+        (Delivery.Pending + " AND kind = 2", true),
+        (Delivery.Pending + " AND kind = 3", true),
     ];
 
     /// <summary>Bytes in use: pages minus free pages, so that the figure falls as rows go even where the file cannot shrink.</summary>
@@ -43,6 +43,7 @@ internal static class SizeBound
             long deleted = 0, dropped = 0;
             using (var transaction = connection.BeginTransaction())
             {
+                var from = Delivery.PendingFrom(connection, transaction);
                 foreach (var (where, undelivered) in Tiers)
                 {
                     if (deleted >= want)
@@ -50,7 +51,7 @@ internal static class SizeBound
                         break;
                     }
 
-                    var n = Delete(connection, transaction, where, want - deleted);
+                    var n = Delete(connection, transaction, where, from, want - deleted);
                     deleted += n;
                     dropped += undelivered ? n : 0;
                 }
@@ -76,11 +77,12 @@ internal static class SizeBound
         return (deletedTotal, droppedTotal);
     }
 
-    private static long Delete(SqliteConnection connection, SqliteTransaction transaction, string where, long max)
+    private static long Delete(SqliteConnection connection, SqliteTransaction transaction, string where, long from, long max)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"DELETE FROM records WHERE id IN (SELECT id FROM records WHERE {where} ORDER BY id LIMIT $max)";
+        command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$max", max);
         return command.ExecuteNonQuery();
     }
@@ -90,7 +92,8 @@ internal static class SizeBound
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM records WHERE records.series_id = series.id)";
+        // One pass over the records (no index leads with series_id any more): not one scan per series that emptied.
+        command.CommandText = "DELETE FROM series WHERE id NOT IN (SELECT series_id FROM records)";
         if (command.ExecuteNonQuery() > 0)
         {
             StoreMeta.Add(connection, transaction, StoreMeta.SeriesGeneration, 1);

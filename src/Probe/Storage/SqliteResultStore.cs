@@ -75,18 +75,17 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
                 session.Writer.ObserveSync(transaction, reading);
                 var boot = session.Writer.BootRowIdIfKnown(transaction, reading.BootId) ?? -1;
                 var rows = session.Reader.ReadyToSend(transaction, boot, reading.MonotonicMs - _holdMs, max);
+                // Handed out unsynchronized: from now on these rows' timestamps never change.
+                var waiting = rows.Where(row => row.Clock == RowClock.Waiting).ToList();
+                if (waiting.Count > 0)
+                {
+                    UnsyncedRelease.Freeze(session.Connection, transaction, waiting);
+                }
+
                 var points = new List<PendingPoint>(rows.Count);
                 foreach (var row in rows)
                 {
-                    var sent = row;
-                    if (row.Clock == RowClock.Waiting)
-                    {
-                        // Handed out unsynchronized: from now on this row's timestamp never changes.
-                        session.Writer.Release(transaction, row.Id, row.Boot, row.TimestampMs, row.MonotonicMs);
-                        sent = row with { Clock = RowClock.Released };
-                    }
-
-                    points.Add(session.Reader.ToPoint(transaction, sent));
+                    points.Add(session.Reader.ToPoint(transaction, row.Clock == RowClock.Waiting ? row with { Clock = RowClock.Released } : row));
                 }
 
                 return (IReadOnlyList<PendingPoint>)points;
@@ -122,8 +121,10 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                page = Use(session => session.InTransaction(transaction =>
-                    session.Reader.Page(transaction, afterId, sinceMs, pendingOnly, ExportPageSize).Select(row => session.Reader.ToPoint(transaction, row)).ToList()));
+                page = Use(
+                    session => session.InTransaction(transaction =>
+                        session.Reader.Page(transaction, afterId, sinceMs, pendingOnly, ExportPageSize).Select(row => session.Reader.ToPoint(transaction, row)).ToList()),
+                    writes: false);
             }
             finally
             {
@@ -149,7 +150,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Use(session => session.InTransaction(transaction => session.Reader.Status(transaction, _backlog.Count, _backlog.Dropped)));
+            return Use(session => session.InTransaction(transaction => session.Reader.Status(transaction, _backlog.Count, _backlog.Dropped)), writes: false);
         }
         finally
         {
@@ -242,21 +243,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         try
         {
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var settled = Use(session => session.InTransaction(transaction =>
-            {
-                var n = session.Reader.Settle(transaction, ids, to, reason, nowMs);
-                if (to == RowStatus.Delivered)
-                {
-                    StoreMeta.Add(session.Connection, transaction, StoreMeta.DeliveredTotal, n);
-                    StoreMeta.Set(session.Connection, transaction, StoreMeta.LastUploadMs, nowMs);
-                }
-                else
-                {
-                    StoreMeta.Add(session.Connection, transaction, StoreMeta.SetAsideTotal, n);
-                }
-
-                return n;
-            }));
+            var settled = Use(session => session.InTransaction(transaction => Delivery.Settle(session.Connection, transaction, ids, to, reason, nowMs)));
             if (reason is not null && settled > 0)
             {
                 Log.SetAside(_logger, settled, reason);
@@ -268,14 +255,22 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         }
     }
 
-    /// <summary>Runs against the open session; a file found damaged now is quarantined and the work done once more on a fresh one.</summary>
-    private T Use<T>(Func<StoreSession, T> work)
+    /// <summary>
+    /// Runs against the open session; a file found damaged now is quarantined and the work done once more on a fresh one.
+    /// Work that <paramref name="writes"/> runs only on a file that passed the quick check (done once per open).
+    /// </summary>
+    private T Use<T>(Func<StoreSession, T> work, bool writes = true)
     {
         for (var attempt = 0; ; attempt++)
         {
-            _session ??= _opener.Open();
+            _session ??= _opener.Open(check: writes);
             try
             {
+                if (writes)
+                {
+                    _session.EnsureChecked();
+                }
+
                 return work(_session);
             }
             catch (SqliteException e) when (StoreFile.IsCorruption(e) && attempt == 0)

@@ -7,6 +7,9 @@ namespace Probe.Storage;
 /// <summary>Opens the database file with the store's settings, and recognizes and quarantines a damaged one.</summary>
 internal static class StoreFile
 {
+    /// <summary>The page size of new files (existing ones keep theirs: WAL mode cannot change it).</summary>
+    public const int PageSize = 1024;
+
     private static readonly byte[] Magic = "SQLite format 3\0"u8.ToArray();
 
     /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged or not a database at all.</summary>
@@ -75,6 +78,9 @@ internal static class StoreFile
 
             // auto_vacuum only takes on a file without pages; on an existing one it would still write the header,
             // and a file about to be judged (and maybe quarantined) must stay byte for byte as found.
+            // The WAL takes whole pages: a commit of a few rows writes a few small pages rather than a few 4 KiB ones.
+            // Only a file without pages takes it (and only before anything reads the file); on others it changes nothing.
+            StoreSchema.Execute(connection, null, $"PRAGMA page_size = {PageSize}");
             if (StoreSchema.Long(connection, "PRAGMA page_count") == 0)
             {
                 StoreSchema.Execute(connection, null, "PRAGMA auto_vacuum = INCREMENTAL");
@@ -85,6 +91,10 @@ internal static class StoreFile
             // NORMAL in WAL mode: a commit survives a crashed process; only a power cut can lose the last commits. No fsync per row.
             StoreSchema.Execute(connection, null, "PRAGMA synchronous = NORMAL");
             StoreSchema.Execute(connection, null, "PRAGMA journal_size_limit = 4194304");
+
+            // A checkpoint rewrites the hot pages (the tables' last leaves and interior pages, the header) once each: with
+            // small pages, checkpoint per 4 MiB of WAL as with SQLite's default 1000 pages of 4 KiB, not per 1 MiB.
+            StoreSchema.Execute(connection, null, $"PRAGMA wal_autocheckpoint = {4 * 1024 * 1024 / PageSize}");
             return connection;
         }
         catch

@@ -10,6 +10,9 @@ internal static class StoreMeta
     public const string DeliveredTotal = "delivered_total";
     public const string LastUploadMs = "last_upload_ms";
 
+    /// <summary>The delivery watermark: every row with a lower id is delivered or set aside, whatever its status column says.</summary>
+    public const string PendingFrom = "pending_from";
+
     /// <summary>Bumped whenever unused series are deleted, so that every process drops its cached series ids.</summary>
     public const string SeriesGeneration = "series_generation";
 

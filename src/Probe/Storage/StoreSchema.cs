@@ -40,6 +40,21 @@ internal static class StoreSchema
         CREATE INDEX records_waiting ON records (boot, id) WHERE clock = 2;
         CREATE TABLE set_aside (record_id INTEGER PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
         """,
+
+        // Fewer pages per commit (bench/RESULTS.md section 4): the (series_id, ts_ms) index took an insert at one place
+        // per series, so every small commit wrote several scattered index pages; the same uniqueness keyed by time first
+        // appends at the index's end. Delivery becomes a watermark (meta pending_from: every row below it is delivered
+        // or set aside), so the partial index of pending rows, touched by every insert and every delivery, goes. Releasing
+        // unsynchronized checks becomes a watermark per boot too (boots.released_through), not an UPDATE of each row.
+        """
+        INSERT INTO meta (key, value) VALUES ('pending_from',
+            coalesce((SELECT min(id) FROM records WHERE status = 0), (SELECT max(id) + 1 FROM records), 0))
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        DROP INDEX records_pending;
+        DROP INDEX records_series_ts;
+        CREATE UNIQUE INDEX records_ts_series ON records (ts_ms, series_id);
+        ALTER TABLE boots ADD COLUMN released_through INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

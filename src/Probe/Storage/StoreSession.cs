@@ -3,13 +3,31 @@ using Microsoft.Data.Sqlite;
 namespace Probe.Storage;
 
 /// <summary>An open database file with the writer and reader bound to its connection; replaced as a whole when the file is quarantined.</summary>
-internal sealed class StoreSession(SqliteConnection connection, PointEncoder encoder) : IDisposable
+internal sealed class StoreSession(SqliteConnection connection, PointEncoder encoder, bool quickChecked) : IDisposable
 {
+    private bool _quickChecked = quickChecked;
+
     public SqliteConnection Connection { get; } = connection;
 
     public RecordWriter Writer { get; } = new(connection, encoder);
 
     public RecordReader Reader { get; } = new(connection);
+
+    /// <summary>Runs SQLite's quick check once before the first write (readers skip it); damage found throws as SQLITE_CORRUPT, to be quarantined.</summary>
+    public void EnsureChecked()
+    {
+        if (_quickChecked)
+        {
+            return;
+        }
+
+        if (StoreFile.QuickCheckProblem(Connection) is { } problem)
+        {
+            throw new SqliteException(problem, 11);
+        }
+
+        _quickChecked = true;
+    }
 
     /// <summary>Runs <paramref name="body"/> in one immediate transaction and commits; on failure rolls back and forgets cached ids.</summary>
     public T InTransaction<T>(Func<SqliteTransaction, T> body)

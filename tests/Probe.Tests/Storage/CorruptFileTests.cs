@@ -64,6 +64,47 @@ public sealed class CorruptFileTests
         });
     }
 
+    [Test]
+    public async Task GetStatus_DamageOnlyTheQuickCheckSees_ReaderAnswersFirstWriterMovesItAside()
+    {
+        await FillAsync();
+        DamageFreelist();
+        using var sut = CreateSut();
+
+        // A reader does not pay for the quick check (it reads every page), and a broken freelist is nothing it reads.
+        var before = await sut.GetStatusAsync(CancellationToken.None);
+        Assert.That(Directory.GetFiles(_fixture.Directory, "*.corrupt-*"), Is.Empty);
+        await sut.AppendResultsAsync([StoreFixture.Check("after", _fixture.Clock.Read())], CancellationToken.None);
+        var after = await sut.GetStatusAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.Rows, Is.EqualTo(1000));
+            Assert.That(after.Rows, Is.EqualTo(1), "the writer checked the file, moved it aside and wrote to a fresh one");
+            Assert.That(Directory.GetFiles(_fixture.Directory, "results.db.corrupt-*"), Is.Not.Empty);
+            Assert.That(_fixture.Logger.Entries.Count(e => e.EventId == QuarantinedEvent), Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>Frees two thirds of the rows' pages into the freelist and overwrites its first trunk page.</summary>
+    private void DamageFreelist()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_fixture.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM records WHERE id <= 2000; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
+            command.ExecuteNonQuery();
+        }
+
+        var bytes = File.ReadAllBytes(_fixture.Path);
+        var pageSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(16));
+        var trunk = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(32));
+        Assert.That(trunk, Is.GreaterThan(1), "the deletion left a freelist");
+        Array.Fill(bytes, (byte)0x5A, (int)((trunk - 1) * pageSize), pageSize);
+        File.WriteAllBytes(_fixture.Path, bytes);
+    }
+
     private async Task AssertQuarantinedAndFreshAsync(byte[] original)
     {
         using var sut = CreateSut();

@@ -130,6 +130,38 @@ public sealed class StoreClockTests
         });
     }
 
+    [Test]
+    public async Task ReadPending_StateChangeSentAheadOfOlderUnsyncedChecks_OnlyWhatWasSentIsFrozen()
+    {
+        using var sut = CreateSut();
+        await sut.AppendResultsAsync([StoreFixture.Check("a", At(1000)), StoreFixture.Check("b", At(2000))], CancellationToken.None);
+        var change = At(3000);
+        await sut.AppendVerdictAsync(new VerdictChange(new Verdict(VerdictState.FullShutdown, []), VerdictState.Online, change), CancellationToken.None);
+        At(3000 + (60 * 60 * 1000));
+        var verdict = (await sut.ReadPendingAsync(1, CancellationToken.None)).Single();
+        await sut.MarkDeliveredAsync([verdict.Id], CancellationToken.None);
+
+        var synced = Sync(2 * 60 * 60 * 1000);
+        await sut.AppendResultsAsync([StoreFixture.Check("c", synced)], CancellationToken.None);
+        var points = (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Point).ToList();
+        var trueMs = StoreFixture.TrueTime.ToUnixTimeMilliseconds();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Point.Tag("clock"), Is.EqualTo("unsynced"));
+            Assert.That(verdict.Point.TimestampMs, Is.EqualTo(change.Wall.ToUnixTimeMilliseconds()));
+            Assert.That(points.Select(p => (p.Measurement, p.Tag("target"), p.Tag("clock"), p.TimestampMs)), Is.EqualTo(new[]
+            {
+                ("probe_clock", null, null, trueMs),
+                ("probe_check", "a", "corrected", trueMs - synced.MonotonicMs + 1000),
+                ("probe_check", "b", "corrected", trueMs - synced.MonotonicMs + 2000),
+                ("probe_check", "c", "synced", trueMs),
+            }));
+            Assert.That(points[0].Field("first_ms"), Is.EqualTo(change.Wall.ToUnixTimeMilliseconds()));
+            Assert.That(points[0].Field("last_ms"), Is.EqualTo(change.Wall.ToUnixTimeMilliseconds()));
+        });
+    }
+
     private static bool SamePoint(ProbePoint a, ProbePoint b) =>
         a.Measurement == b.Measurement && a.TimestampMs == b.TimestampMs && a.Tags.SequenceEqual(b.Tags) && a.Fields.SequenceEqual(b.Fields);
 

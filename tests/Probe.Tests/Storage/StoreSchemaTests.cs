@@ -13,7 +13,7 @@ public sealed class StoreSchemaTests
     public void TearDown() => _fixture.Dispose();
 
     [Test]
-    public async Task Open_NewFile_WalIncrementalVacuumAndCurrentSchemaVersion()
+    public async Task Open_NewFile_WalIncrementalVacuumSmallPagesAndCurrentSchemaVersion()
     {
         using (var sut = CreateSut())
         {
@@ -27,7 +27,8 @@ public sealed class StoreSchemaTests
         {
             Assert.That(Pragma(connection, "journal_mode"), Is.EqualTo("wal"));
             Assert.That(Pragma(connection, "auto_vacuum"), Is.EqualTo(2L), "incremental");
-            Assert.That(Pragma(connection, "user_version"), Is.EqualTo(1L));
+            Assert.That(Pragma(connection, "user_version"), Is.EqualTo(2L));
+            Assert.That(Pragma(connection, "page_size"), Is.EqualTo(1024L), "small pages: the WAL takes whole pages per commit");
         });
     }
 

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Tests.Storage;
+
+/// <summary>
+/// A store written by the previous schema (version 1) is migrated in place. Data/store-v1.db was made by that code: 300
+/// results appended through its SqliteResultStore (bench/fill at main abad44c), then rows 1–100 and 151–160 delivered
+/// and row 120 set aside with the statements its RecordReader.Settle ran, counters as it kept them.
+/// </summary>
+public sealed class StoreMigrationTests
+{
+    private StoreFixture _fixture = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _fixture = new StoreFixture();
+        File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "Storage", "Data", "store-v1.db"), _fixture.Path);
+    }
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public async Task Open_StoreOfVersion1_MigratedInPlaceSameRowsSamePendingNothingMovedAside()
+    {
+        var expectedPending = Enumerable.Range(101, 200).Where(id => id != 120 && id is < 151 or > 160).Select(id => (long)id).ToList();
+        using var sut = _fixture.CreateSut();
+
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+        var pending = await sut.ReadPendingAsync(1000, CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status.Rows, Is.EqualTo(300));
+            Assert.That(status.PendingRows, Is.EqualTo(189));
+            Assert.That(status.DeliveredTotal, Is.EqualTo(110));
+            Assert.That(status.SetAsideTotal, Is.EqualTo(1));
+            Assert.That(pending.Select(p => p.Id), Is.EqualTo(expectedPending));
+            Assert.That((await sut.AllAsync(pendingOnly: true)).Select(p => p.Id), Is.EqualTo(expectedPending));
+            Assert.That(await sut.AllAsync(), Has.Count.EqualTo(300));
+            Assert.That(Directory.GetFiles(_fixture.Directory, "*.corrupt-*"), Is.Empty);
+        });
+
+        using var connection = Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Scalar(connection, "PRAGMA user_version"), Is.EqualTo(2L));
+            Assert.That(Scalar(connection, "PRAGMA page_size"), Is.EqualTo(4096L), "an existing file keeps its page size");
+            Assert.That(Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name)"),
+                Is.EqualTo("records_pending_first,records_ts_series,records_waiting"));
+        });
+    }
+
+    [Test]
+    public async Task MarkDelivered_AllPendingOfAMigratedStore_NoneLeftEachCountedOnce()
+    {
+        using var sut = _fixture.CreateSut();
+        var pending = await sut.ReadPendingAsync(1000, CancellationToken.None);
+
+        await sut.MarkDeliveredAsync([.. pending.Select(p => p.Id), 5, 155, 120], CancellationToken.None);
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await sut.ReadPendingAsync(1000, CancellationToken.None), Is.Empty);
+            Assert.That(status.PendingRows, Is.Zero);
+            Assert.That(status.OldestPending, Is.Null);
+            Assert.That(status.DeliveredTotal, Is.EqualTo(110 + 189));
+            Assert.That(status.SetAsideTotal, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Insert_SameSeriesAndTimestampAsAMigratedRow_RefusedByTheUniqueIndex()
+    {
+        using (var sut = _fixture.CreateSut())
+        {
+            await sut.GetStatusAsync(CancellationToken.None);
+        }
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO records (kind, series_id, ts_ms, boot, mono_ms, clock, fields) SELECT kind, series_id, ts_ms, boot, mono_ms, clock, fields FROM records WHERE id = 200";
+
+        Assert.That(() => command.ExecuteNonQuery(), Throws.InstanceOf<SqliteException>().With.Message.Contains("UNIQUE"));
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={_fixture.Path};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
