@@ -8,7 +8,8 @@ internal sealed class RecordReader(SqliteConnection connection)
 {
     private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, clock, fields FROM records ";
 
-    private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags)> _series = [];
+    // Per series id: its tag sets by clock tag value (synced, corrected, unsynced), made once and shared by its rows.
+    private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
     /// <summary>Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows still waiting for their boot's clock are held.</summary>
     public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max)
@@ -46,11 +47,13 @@ internal sealed class RecordReader(SqliteConnection connection)
             command.Parameters.AddWithValue("$id", row.SeriesId);
             using var reader = command.ExecuteReader();
             reader.Read();
-            series = (reader.GetString(0), PointDecoder.DecodeTags(reader.GetString(1)));
+            series = (reader.GetString(0), PointDecoder.DecodeTags(reader.GetString(1)), new SeriesTags?[3]);
             _series[row.SeriesId] = series;
         }
 
-        return new PendingPoint(row.Id, PointDecoder.Decode(series.Measurement, series.Tags, row.Clock, row.FieldsJson, row.TimestampMs));
+        var slot = row.Clock switch { RowClock.Synced => 0, RowClock.Corrected => 1, _ => 2 };
+        var tags = series.ByClock[slot] ??= PointDecoder.TagsOf(series.Measurement, series.Tags, row.Clock);
+        return new PendingPoint(row.Id, PointDecoder.Decode(tags, row.FieldsUtf8Json, row.TimestampMs));
     }
 
     /// <summary>Moves pending rows to <paramref name="to"/>; returns how many were still pending.</summary>
@@ -131,7 +134,7 @@ internal sealed class RecordReader(SqliteConnection connection)
         while (reader.Read())
         {
             rows.Add(new StoredRow(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), (RowClock)reader.GetInt64(5), reader.GetString(6)));
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), (RowClock)reader.GetInt64(5), reader.GetFieldValue<byte[]>(6)));
         }
 
         return rows;
