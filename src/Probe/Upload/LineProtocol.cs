@@ -48,23 +48,6 @@ internal static class LineProtocol
         return Write(buffer, point) ? Encoding.UTF8.GetString(buffer.WrittenSpan[..^1]) : "";
     }
 
-    /// <summary>The lines of a batch, in order, without newlines; points with no writable field left out.</summary>
-    public static List<string> FormatBatch(IReadOnlyList<ProbePoint> points)
-    {
-        using var buffer = new LineBuffer(points.Count * 320);
-        var lines = new List<string>(points.Count);
-        foreach (var point in points)
-        {
-            var start = buffer.Length;
-            if (Write(buffer, point))
-            {
-                lines.Add(Encoding.UTF8.GetString(buffer.WrittenSpan[start..^1]));
-            }
-        }
-
-        return lines;
-    }
-
     private static byte[] Prefix(string measurement, IReadOnlyList<KeyValuePair<string, string>> tags)
     {
         using var buffer = new LineBuffer(512);
