@@ -12,13 +12,14 @@ internal sealed class RecordReader(SqliteConnection connection)
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
     /// <summary>Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows still waiting for their boot's clock are held.</summary>
-    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max)
+    /// <remarks>Rows in <paramref name="skip"/> are stepped over (and not counted in <paramref name="max"/>).</remarks>
+    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max, IReadOnlySet<long> skip)
     {
         const string Ready = "AND (clock <> 2 OR boot <> $boot OR mono_ms <= $cut) ORDER BY id LIMIT $max";
-        var rows = Query(transaction, Columns + "WHERE status = 0 AND kind >= 2 " + Ready, currentBoot, monotonicCut, max);
+        var rows = Query(transaction, Columns + "WHERE status = 0 AND kind >= 2 " + Ready, currentBoot, monotonicCut, max, skip);
         if (rows.Count < max)
         {
-            rows.AddRange(Query(transaction, Columns + "WHERE status = 0 AND kind < 2 " + Ready, currentBoot, monotonicCut, max - rows.Count));
+            rows.AddRange(Query(transaction, Columns + "WHERE status = 0 AND kind < 2 " + Ready, currentBoot, monotonicCut, max - rows.Count, skip));
         }
 
         return rows;
@@ -121,18 +122,25 @@ internal sealed class RecordReader(SqliteConnection connection)
             DeliveredTotal: StoreMeta.Get(connection, transaction, StoreMeta.DeliveredTotal) ?? 0);
     }
 
-    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long boot, long cut, int max)
+    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long boot, long cut, int max, IReadOnlySet<long>? skip = null)
     {
+        // Skipped rows may be anywhere in the order, so the query may have to step over all of them.
+        var limit = skip is null ? max : max + skip.Count;
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$boot", boot);
         command.Parameters.AddWithValue("$cut", cut);
-        command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$max", limit);
         using var reader = command.ExecuteReader();
-        var rows = new List<StoredRow>();
-        while (reader.Read())
+        var rows = new List<StoredRow>(Math.Min(max, 1 << 14));
+        while (rows.Count < max && reader.Read())
         {
+            if (skip is not null && skip.Contains(reader.GetInt64(0)))
+            {
+                continue;
+            }
+
             rows.Add(new StoredRow(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), (RowClock)reader.GetInt64(5), reader.GetFieldValue<byte[]>(6)));
         }

@@ -18,6 +18,8 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     private const int BacklogLimit = 100_000;
     private const int ExportPageSize = 5000;
 
+    private static readonly IReadOnlySet<long> EmptySet = new HashSet<long>();
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly MemoryBacklog _backlog = new(BacklogLimit);
     private readonly PointEncoder _encoder;
@@ -62,9 +64,14 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         return AppendAsync([_encoder.Encode(sample)], cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
+        ReadPendingAsync(max, EmptySet, cancellationToken);
+
+    // The rows in flight are stepped over by id alone, without building points of them.
+    public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, IReadOnlySet<long> inFlight, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentNullException.ThrowIfNull(inFlight);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -74,7 +81,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             {
                 session.Writer.ObserveSync(transaction, reading);
                 var boot = session.Writer.BootRowIdIfKnown(transaction, reading.BootId) ?? -1;
-                var rows = session.Reader.ReadyToSend(transaction, boot, reading.MonotonicMs - _holdMs, max);
+                var rows = session.Reader.ReadyToSend(transaction, boot, reading.MonotonicMs - _holdMs, max, inFlight);
                 var points = new List<PendingPoint>(rows.Count);
                 foreach (var row in rows)
                 {
