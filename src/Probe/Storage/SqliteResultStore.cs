@@ -18,8 +18,6 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     private const int BacklogLimit = 100_000;
     private const int ExportPageSize = 5000;
 
-    private static readonly IReadOnlySet<long> EmptySet = new HashSet<long>();
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly MemoryBacklog _backlog = new(BacklogLimit);
     private readonly PointEncoder _encoder;
@@ -65,9 +63,8 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     }
 
     public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
-        ReadPendingAsync(max, EmptySet, cancellationToken);
+        ReadPendingAsync(max, System.Collections.Frozen.FrozenSet<long>.Empty, cancellationToken);
 
-    // The rows in flight are stepped over by id alone, without building points of them.
     public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, IReadOnlySet<long> inFlight, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
