@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Drain rate: N buffered results -> `probe upload` into VictoriaMetrics, against the same line protocol
-# (`probe export --format lp`) posted with curl in one go (the ceiling). Also the store's append rate and
+# (`probe export --format lp`) posted with curl in one go (the ceiling). Also what gzip costs (probe posts
+# gzip, fastest level: gzip -1 of the same file, and curl posting that), the store's append rate and
 # bytes written per 1000 results (issue 3). Usage: bench/drain.sh [N=1000000]
 source "$(dirname "$0")/lib.sh"
 N="${1:-${N:-1000000}}"
@@ -52,6 +53,20 @@ CURL_S=$(echo "$t1 - $t0" | bc -l)
 CURL_COUNT=$(vm_count "$VM_URL")
 stop_pid "$VM_PID"
 
+# 3. What gzip costs: compressing the file at the fastest level (what probe uses), and curl posting it.
+need gzip gzip
+t0=$(date +%s.%N)
+gzip -1 -c "$LP" >"$LP.gz"
+t1=$(date +%s.%N)
+GZIP_S=$(echo "$t1 - $t0" | bc -l)
+start_vm gzip
+t0=$(date +%s.%N)
+curl -fsS -o /dev/null -H 'Content-Encoding: gzip' --data-binary @"$LP.gz" "$VM_URL/api/v2/write?org=probe&bucket=bench&precision=ms" || die "curl gzip POST failed"
+t1=$(date +%s.%N)
+CURLGZ_S=$(echo "$t1 - $t0" | bc -l)
+CURLGZ_COUNT=$(vm_count "$VM_URL")
+stop_pid "$VM_PID"
+
 PROBE_RATE=$(echo "$N / $PROBE_S" | bc -l); CURL_RATE=$(echo "$N / $CURL_S" | bc -l)
 printf '\nDrain of %d buffered results into VictoriaMetrics (loopback)\n' "$N"
 printf '| %-28s | %10s | %12s | %12s |\n' "path" "seconds" "points/s" "read back"
@@ -59,6 +74,10 @@ printf '|%s|%s|%s|%s|\n' "------------------------------" "------------" "------
 printf '| %-28s | %10.2f | %12.0f | %12s |\n' "probe upload (influx2)" "$PROBE_S" "$PROBE_RATE" "$PROBE_COUNT"
 printf '| %-28s | %10.2f | %12.0f | %12s |\n' "curl, one POST (ceiling)" "$CURL_S" "$CURL_RATE" "$CURL_COUNT"
 printf '| %-28s | %10s | %12.2f | %12s |\n' "ratio probe/curl (goal>=0.7)" "" "$(echo "$PROBE_RATE / $CURL_RATE" | bc -l)" ""
+printf '| %-28s | %10.2f | %12.0f | %12s |\n' "curl, one gzip POST" "$CURLGZ_S" "$(echo "$N / $CURLGZ_S" | bc -l)" "$CURLGZ_COUNT"
+printf '\ngzip (probe posts gzip at the fastest level)\n'
+printf '| line protocol bytes, plain / gzip -1 | %s / %s |\n' "$(stat -c %s "$LP")" "$(stat -c %s "$LP.gz")"
+printf '| gzip -1 of the file (s) | %.2f |\n' "$GZIP_S"
 printf '\nStore (issue 3)\n'
 printf '| append rate (results/s, batches of 500) | %s |\n' "$(kv append_rate_per_s)"
 printf '| bytes written per 1000 results (/proc/self/io write_bytes) | %s |\n' "$(kv write_bytes_per_1000)"
@@ -67,3 +86,4 @@ printf '| probe export --format lp (s, %d lines) | %.2f |\n' "$LINES" "$EXPORT_S
 printf '| probe upload said | %s |\n' "$(tail -1 "$WORK/upload.out")"
 [ "$PROBE_COUNT" = "$N" ] || echo "WARNING: VictoriaMetrics holds $PROBE_COUNT points after probe upload, expected $N" >&2
 [ "$CURL_COUNT" = "$N" ] || echo "WARNING: VictoriaMetrics holds $CURL_COUNT points after curl, expected $N" >&2
+[ "$CURLGZ_COUNT" = "$N" ] || echo "WARNING: VictoriaMetrics holds $CURLGZ_COUNT points after the gzip curl, expected $N" >&2

@@ -13,12 +13,12 @@ namespace Probe.Bench.Micro;
 public class HotPaths
 {
     private Func<CheckResult, object> _encode = null!;
-    private Func<string, IReadOnlyList<KeyValuePair<string, string>>, string, long, ProbePoint> _decode = null!;
-    private Func<ProbePoint, string> _format = null!;
+    private Func<byte[], long, int> _writeRow = null!;
+    private Func<ProbePoint, int> _writePoint = null!;
     private IVerdictEngine _engine = null!;
     private IReadOnlyList<CheckResult> _round = null!;
     private CheckResult _http = null!;
-    private (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, string Fields) _row;
+    private byte[] _fields = null!;
     private ProbePoint _point = null!;
 
     [GlobalSetup]
@@ -28,13 +28,24 @@ public class HotPaths
         options.Resolvers.Add(new ResolverOptions { Name = "system", Address = "system" });
         options.Resolvers.Add(new ResolverOptions { Name = "google", Address = "192.0.2.53", Reference = true });
         _encode = Internals.Encoder(options);
-        _decode = Internals.RowDecoder();
-        _format = Internals.LineFormatter();
         _round = Round.Create();
         _http = _round[^1];
         var text = Internals.RowText(_encode(_http));
-        _row = (text.Measurement, Internals.TagDecoder()(text.Tags), text.Fields);
-        _point = _decode(_row.Measurement, _row.Tags, _row.Fields, 1_764_331_200_000);
+        _writeRow = Internals.RowWriter(text.Measurement, text.Tags);
+        _writePoint = Internals.PointWriter();
+        _fields = System.Text.Encoding.UTF8.GetBytes(text.Fields);
+        // The same point with decoded tags and field values (what fakes and tests hand the sinks): the generic path.
+        var tags = Internals.TagDecoder()(text.Tags).Append(new("clock", "synced")).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var decoded = System.Text.Json.JsonDocument.Parse(text.Fields).RootElement.EnumerateObject()
+            .Select(p => new KeyValuePair<string, object>(p.Name, p.Value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.True => true,
+                System.Text.Json.JsonValueKind.False => false,
+                System.Text.Json.JsonValueKind.Number when p.Name is "status" or "bytes" => p.Value.GetInt64(),
+                System.Text.Json.JsonValueKind.Number => p.Value.GetDouble(),
+                _ => (object)p.Value.GetString()!,
+            })).ToList();
+        _point = new ProbePoint(text.Measurement, tags, decoded, 1_764_331_200_000);
         _engine = new ServiceCollection().AddSingleton(Options.Create(options)).AddVerdicts()
             .BuildServiceProvider().GetRequiredService<IVerdictEngine>();
     }
@@ -43,13 +54,13 @@ public class HotPaths
     [Benchmark]
     public object ResultToRow() => _encode(_http);
 
-    /// <summary>One stored row back to a point (PointDecoder), then one line of line protocol (LineProtocol.Format).</summary>
+    /// <summary>One stored row (fields JSON, its series' tags) to a point and one line of line protocol in a pooled buffer, as the upload does.</summary>
     [Benchmark]
-    public string RowToLineProtocol() => _format(_decode(_row.Measurement, _row.Tags, _row.Fields, 1_764_331_200_000));
+    public int RowToLineProtocol() => _writeRow(_fields, 1_764_331_200_000);
 
-    /// <summary>Only the line-protocol formatting of a decoded point (InfluxDB.Client PointData).</summary>
+    /// <summary>One line of line protocol from a point with decoded tag and field values (the generic path: fakes, tests).</summary>
     [Benchmark]
-    public string PointToLineProtocol() => _format(_point);
+    public int PointToLineProtocol() => _writePoint(_point);
 
     /// <summary>The verdict over a full round of the default-catalog shape (161 results).</summary>
     [Benchmark]

@@ -37,22 +37,43 @@ internal static class Internals
         Probe.GetType("Probe.Storage.PointDecoder", true)!
             .GetMethod("DecodeTags")!.CreateDelegate<Func<string, IReadOnlyList<KeyValuePair<string, string>>>>();
 
-    /// <summary>PointDecoder.Decode with a synced clock: a stored row back to its point.</summary>
-    public static Func<string, IReadOnlyList<KeyValuePair<string, string>>, string, long, ProbePoint> RowDecoder()
+    /// <summary>
+    /// A stored row of the series (measurement, tags JSON) back to its point (PointDecoder, synced clock) and into line
+    /// protocol (LineProtocol.Write into a reused pooled buffer), as the upload does; returns the bytes written.
+    /// </summary>
+    public static Func<byte[], long, int> RowWriter(string measurement, string tagsJson)
     {
         var decoder = Probe.GetType("Probe.Storage.PointDecoder", true)!;
         var rowClock = Probe.GetType("Probe.Storage.RowClock", true)!;
-        var measurement = Expression.Parameter(typeof(string));
-        var tags = Expression.Parameter(typeof(IReadOnlyList<KeyValuePair<string, string>>));
-        var fields = Expression.Parameter(typeof(string));
+        var tags = decoder.GetMethod("TagsOf")!.Invoke(null, [measurement, TagDecoder()(tagsJson), Enum.ToObject(rowClock, 0)])!;
+        var (buffer, write) = LineWriter();
+        var fields = Expression.Parameter(typeof(byte[]));
         var timestamp = Expression.Parameter(typeof(long));
-        var call = Expression.Call(decoder.GetMethod("Decode")!, measurement, tags, Expression.Constant(Enum.ToObject(rowClock, 0)), fields, timestamp);
-        return Expression.Lambda<Func<string, IReadOnlyList<KeyValuePair<string, string>>, string, long, ProbePoint>>(
-            call, measurement, tags, fields, timestamp).Compile();
+        var point = Expression.Call(decoder.GetMethod("Decode")!, Expression.Constant(tags), fields, timestamp);
+        var body = Expression.Block(
+            Expression.Call(buffer, buffer.Type.GetMethod("Clear")!),
+            Expression.Call(write, buffer, point),
+            Expression.Property(buffer, "Length"));
+        return Expression.Lambda<Func<byte[], long, int>>(body, fields, timestamp).Compile();
     }
 
-    /// <summary>LineProtocol.Format: a point to one line of line protocol, through InfluxDB.Client's PointData.</summary>
-    public static Func<ProbePoint, string> LineFormatter() =>
-        Probe.GetType("Probe.Upload.LineProtocol", true)!
-            .GetMethod("Format")!.CreateDelegate<Func<ProbePoint, string>>();
+    /// <summary>LineProtocol.Write of an already decoded point into a reused pooled buffer; returns the bytes written.</summary>
+    public static Func<ProbePoint, int> PointWriter()
+    {
+        var (buffer, write) = LineWriter();
+        var point = Expression.Parameter(typeof(ProbePoint));
+        var body = Expression.Block(
+            Expression.Call(buffer, buffer.Type.GetMethod("Clear")!),
+            Expression.Call(write, buffer, point),
+            Expression.Property(buffer, "Length"));
+        return Expression.Lambda<Func<ProbePoint, int>>(body, point).Compile();
+    }
+
+    // A reused LineBuffer and LineProtocol.Write(LineBuffer, ProbePoint).
+    private static (ConstantExpression Buffer, MethodInfo Write) LineWriter()
+    {
+        var bufferType = Probe.GetType("Probe.Upload.LineBuffer", true)!;
+        var buffer = Expression.Constant(Activator.CreateInstance(bufferType, 4096)!);
+        return (buffer, Probe.GetType("Probe.Upload.LineProtocol", true)!.GetMethod("Write")!);
+    }
 }

@@ -18,6 +18,17 @@ public interface IResultStore
     /// <summary>Undelivered points ready to send, state changes first, then oldest first; at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ReadPendingAsync(int, CancellationToken)"/>, leaving out the rows in <paramref name="inFlight"/>
+    /// (handed out, not settled yet): how the upload reads its next batch while the current one is being sent.
+    /// </summary>
+    async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, IReadOnlySet<long> inFlight, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inFlight);
+        var rows = await ReadPendingAsync(max + inFlight.Count, cancellationToken).ConfigureAwait(false);
+        return rows.Where(r => !inFlight.Contains(r.Id)).Take(max).ToList();
+    }
+
     /// <summary>Marks rows delivered after the sink acknowledged them (2xx).</summary>
     Task MarkDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
 

@@ -16,7 +16,23 @@ internal static class Measurements
         "status", "bytes", "buffer_rows", "buffer_bytes", "dropped_total", "rss_bytes", "offset_ms", "first_ms", "last_ms",
     };
 
+    private static readonly byte[][] IntegerFieldsUtf8 = [.. IntegerFields.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     public static bool IsIntegerField(string name) => IntegerFields.Contains(name);
+
+    /// <summary>The same test on a UTF-8 field name, for writing line protocol straight from the stored JSON.</summary>
+    public static bool IsIntegerField(ReadOnlySpan<byte> name)
+    {
+        foreach (var candidate in IntegerFieldsUtf8)
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static string ClockTagValue(RowClock clock) => clock switch
     {

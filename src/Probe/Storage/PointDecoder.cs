@@ -11,26 +11,26 @@ internal static class PointDecoder
         return document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToArray();
     }
 
-    public static ProbePoint Decode(string measurement, IReadOnlyList<KeyValuePair<string, string>> seriesTags, RowClock clock, string fieldsJson, long timestampMs)
+    /// <summary>A series' tags as its rows carry them: probe_clock records carry only probe and boot (DESIGN.md); every other point says how far to trust its time.</summary>
+    public static SeriesTags TagsOf(string measurement, IReadOnlyList<KeyValuePair<string, string>> seriesTags, RowClock clock)
     {
-        IReadOnlyList<KeyValuePair<string, string>> tags = seriesTags;
-
-        // probe_clock records carry only probe and boot (DESIGN.md); every other point says how far to trust its time.
+        var tags = new List<KeyValuePair<string, string>>(seriesTags.Count + 1);
+        tags.AddRange(seriesTags);
         if (measurement != Measurements.Clock)
         {
-            var withClock = new List<KeyValuePair<string, string>>(seriesTags.Count + 1);
-            withClock.AddRange(seriesTags);
-            withClock.Add(new(Measurements.ClockTag, Measurements.ClockTagValue(clock)));
-            withClock.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            tags = withClock;
+            tags.Add(new(Measurements.ClockTag, Measurements.ClockTagValue(clock)));
+            tags.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         }
 
-        return new ProbePoint(measurement, tags, DecodeFields(fieldsJson), timestampMs);
+        return new SeriesTags(measurement, [.. tags]);
     }
 
-    private static KeyValuePair<string, object>[] DecodeFields(string fieldsJson)
+    public static ProbePoint Decode(SeriesTags tags, byte[] fieldsUtf8Json, long timestampMs) =>
+        new(tags.Measurement, tags, new StoredFields(fieldsUtf8Json), timestampMs);
+
+    public static KeyValuePair<string, object>[] DecodeFields(ReadOnlyMemory<byte> fieldsUtf8Json)
     {
-        using var document = JsonDocument.Parse(fieldsJson);
+        using var document = JsonDocument.Parse(fieldsUtf8Json);
         var fields = new List<KeyValuePair<string, object>>();
         foreach (var property in document.RootElement.EnumerateObject())
         {

@@ -8,17 +8,19 @@ internal sealed class RecordReader(SqliteConnection connection)
 {
     private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, " + RowClockSql.Effective + ", fields FROM records ";
 
-    private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags)> _series = [];
+    // Per series id: its tag sets by clock tag value (synced, corrected, unsynced), made once and shared by its rows.
+    private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
     /// <summary>Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows still waiting for their boot's clock are held.</summary>
-    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max)
+    /// <remarks>Rows in <paramref name="skip"/> are stepped over (and not counted in <paramref name="max"/>).</remarks>
+    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max, IReadOnlySet<long> skip)
     {
         const string Ready = "AND (clock <> 2 OR boot <> $boot OR mono_ms <= $cut) ORDER BY id LIMIT $max";
         var from = Delivery.PendingFrom(connection, transaction);
-        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, currentBoot, monotonicCut, max);
+        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, currentBoot, monotonicCut, max, skip);
         if (rows.Count < max)
         {
-            rows.AddRange(Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 " + Ready, from, currentBoot, monotonicCut, max - rows.Count));
+            rows.AddRange(Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 " + Ready, from, currentBoot, monotonicCut, max - rows.Count, skip));
         }
 
         return rows;
@@ -47,11 +49,13 @@ internal sealed class RecordReader(SqliteConnection connection)
             command.Parameters.AddWithValue("$id", row.SeriesId);
             using var reader = command.ExecuteReader();
             reader.Read();
-            series = (reader.GetString(0), PointDecoder.DecodeTags(reader.GetString(1)));
+            series = (reader.GetString(0), PointDecoder.DecodeTags(reader.GetString(1)), new SeriesTags?[3]);
             _series[row.SeriesId] = series;
         }
 
-        return new PendingPoint(row.Id, PointDecoder.Decode(series.Measurement, series.Tags, row.Clock, row.FieldsJson, row.TimestampMs));
+        var slot = row.Clock switch { RowClock.Synced => 0, RowClock.Corrected => 1, _ => 2 };
+        var tags = series.ByClock[slot] ??= PointDecoder.TagsOf(series.Measurement, series.Tags, row.Clock);
+        return new PendingPoint(row.Id, PointDecoder.Decode(tags, row.FieldsUtf8Json, row.TimestampMs));
     }
 
     public StoreStatus Status(SqliteTransaction transaction, long backlogRows, long backlogDropped)
@@ -89,21 +93,28 @@ internal sealed class RecordReader(SqliteConnection connection)
             DeliveredTotal: StoreMeta.Get(connection, transaction, StoreMeta.DeliveredTotal) ?? 0);
     }
 
-    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, long boot, long cut, int max)
+    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, long boot, long cut, int max, IReadOnlySet<long>? skip = null)
     {
+        // Skipped rows may be anywhere in the order, so the query may have to step over all of them.
+        var limit = skip is null ? max : max + skip.Count;
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$boot", boot);
         command.Parameters.AddWithValue("$cut", cut);
-        command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$max", limit);
         using var reader = command.ExecuteReader();
-        var rows = new List<StoredRow>();
-        while (reader.Read())
+        var rows = new List<StoredRow>(Math.Min(max, 1 << 14));
+        while (rows.Count < max && reader.Read())
         {
+            if (skip is not null && skip.Contains(reader.GetInt64(0)))
+            {
+                continue;
+            }
+
             rows.Add(new StoredRow(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), (RowClock)reader.GetInt64(5), reader.GetString(6)));
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), (RowClock)reader.GetInt64(5), reader.GetFieldValue<byte[]>(6)));
         }
 
         return rows;

@@ -62,9 +62,13 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         return AppendAsync([_encoder.Encode(sample)], cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
+        ReadPendingAsync(max, System.Collections.Frozen.FrozenSet<long>.Empty, cancellationToken);
+
+    public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, IReadOnlySet<long> inFlight, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentNullException.ThrowIfNull(inFlight);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -74,7 +78,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             {
                 session.Writer.ObserveSync(transaction, reading);
                 var boot = session.Writer.BootRowIdIfKnown(transaction, reading.BootId) ?? -1;
-                var rows = session.Reader.ReadyToSend(transaction, boot, reading.MonotonicMs - _holdMs, max);
+                var rows = session.Reader.ReadyToSend(transaction, boot, reading.MonotonicMs - _holdMs, max, inFlight);
                 // Handed out unsynchronized: from now on these rows' timestamps never change.
                 var waiting = rows.Where(row => row.Clock == RowClock.Waiting).ToList();
                 if (waiting.Count > 0)

@@ -1,21 +1,31 @@
-using System.Text;
 using Probe.Storage;
 
 namespace Probe.Upload;
 
-/// <summary>Line protocol, one point per line, exactly what the influx1 sink posts.</summary>
+/// <summary>Line protocol, one point per line, exactly the bytes the sinks post.</summary>
 internal sealed class LineProtocolExportWriter(Stream output) : IExportWriter
 {
-    private readonly StreamWriter _writer = new(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+    private const int FlushAt = 1 << 16;
+
+    private readonly LineBuffer _buffer = new(FlushAt * 2);
 
     public async Task WriteAsync(ProbePoint point, CancellationToken cancellationToken)
     {
-        var line = LineProtocol.Format(point);
-        if (line.Length > 0)
+        LineProtocol.Write(_buffer, point);
+        if (_buffer.Length >= FlushAt)
         {
-            await _writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            _buffer.Clear();
         }
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_buffer.Length > 0)
+        {
+            await output.WriteAsync(_buffer.WrittenMemory).ConfigureAwait(false);
+        }
+
+        _buffer.Dispose();
+    }
 }

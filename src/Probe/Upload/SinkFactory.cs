@@ -13,7 +13,7 @@ internal static class SinkFactory
         {
             "influx2" => new Influx2Sink(
                 Required(sink.Url, "Url"), Required(sink.Org, "Org"), Required(sink.Bucket, "Bucket"),
-                SinkToken.Read(sink, logger), sink.RequestTimeout),
+                SinkToken.Read(sink, logger), time),
             "influx1" => new Influx1Sink(
                 Required(sink.Url, "Url"), Required(sink.Database ?? sink.Bucket, "Database"), SinkToken.Read(sink, logger), time),
             "none" => new NoneSink(),

@@ -38,19 +38,52 @@ public sealed class UploadWorker
 
         var tally = new Tally();
         SinkOutcome? stoppedBy = null;
-        long? previousFirstId = null;
-        while (stoppedBy is null)
+        HashSet<long> settled = [];
+        HashSet<long> previous = [];
+        var marking = Task.CompletedTask;
+        var next = ReadAheadAsync(marking, [], cancellationToken);
+        try
         {
-            var batch = await _store.ReadPendingAsync(_batchSize, cancellationToken).ConfigureAwait(false);
-            // The same head twice means the store did not take our marks: stop rather than resend forever.
-            if (batch.Count == 0 || batch[0].Id == previousFirstId)
+            while (stoppedBy is null)
             {
-                break;
+                var batch = await next.ConfigureAwait(false);
+                // A row settled two batches ago (its marks are done by now) handed out again means the store did not
+                // take our marks: stop rather than resend forever.
+                if (batch.Rows.Count == 0 || batch.Rows.Any(r => settled.Contains(r.Id)))
+                {
+                    break;
+                }
+
+                // Pipelined: while this batch is in flight, the previous one is marked delivered and then the next one
+                // is read and formatted. The read leaves this batch's rows out (not marked yet); nothing is sent before
+                // the batch ahead of it was acknowledged, and nothing is marked that the sink did not acknowledge.
+                // A short batch emptied the queue: what arrives now waits for the next drain, as it did before.
+                var inFlight = batch.Rows.Select(r => r.Id).ToHashSet();
+                next = batch.Rows.Count < _batchSize ? Task.FromResult(NoBatch) : ReadAheadAsync(marking, inFlight, cancellationToken);
+                var outcome = await _sink.WriteAsync(batch.Points, cancellationToken).ConfigureAwait(false);
+                await marking.ConfigureAwait(false);
+                if (outcome.Kind == SinkOutcomeKind.Delivered)
+                {
+                    _storeAcceptedData = true;
+                    marking = MarkDeliveredAsync(batch.Rows, tally, cancellationToken);
+                }
+                else
+                {
+                    stoppedBy = await ActOnAsync(outcome, batch.Rows, tally, cancellationToken).ConfigureAwait(false);
+                    stoppedBy = await SettleSuspectsAsync(tally, cancellationToken).ConfigureAwait(false) ?? stoppedBy;
+                }
+
+                settled = previous;
+                previous = inFlight;
             }
 
-            previousFirstId = batch[0].Id;
-            stoppedBy = await DeliverAsync(batch, tally, cancellationToken).ConfigureAwait(false);
-            stoppedBy = await SettleSuspectsAsync(tally, cancellationToken).ConfigureAwait(false) ?? stoppedBy;
+            await marking.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Never left running: a batch read ahead but not sent stays pending in the store, as it should.
+            await marking.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         var left = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
@@ -67,16 +100,38 @@ public sealed class UploadWorker
         return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
     }
 
-    // Binary split of a rejected batch: halves that pass are delivered, a single rejected point is poison,
-    // but only once the store has shown it accepts good data: a store that rejects everything is misconfigured.
-    private async Task<SinkOutcome?> DeliverAsync(IReadOnlyList<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
+    // Up to one batch of pending rows, read once the marks before it are done (so only the rows in flight need leaving
+    // out) and formatted here, on a pool thread, so that reading and formatting overlap the request in flight.
+    private Task<ReadBatch> ReadAheadAsync(Task marking, HashSet<long> inFlight, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                await marking.ConfigureAwait(false);
+                var rows = (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
+                return new ReadBatch(rows, LineBatch.Of(rows.Select(r => r.Point).ToList()));
+            },
+            cancellationToken);
+
+    private async Task MarkDeliveredAsync(List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
+    {
+        await _store.MarkDeliveredAsync(batch.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        tally.Sent += batch.Count;
+    }
+
+    private async Task<SinkOutcome?> DeliverAsync(List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
     {
         var outcome = await _sink.WriteAsync(batch.Select(p => p.Point).ToList(), cancellationToken).ConfigureAwait(false);
+        return await ActOnAsync(outcome, batch, tally, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Binary split of a rejected batch: halves that pass are delivered, a single rejected point is poison,
+    // but only once the store has shown it accepts good data: a store that rejects everything is misconfigured.
+    private async Task<SinkOutcome?> ActOnAsync(SinkOutcome outcome, List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
+    {
         switch (outcome.Kind)
         {
             case SinkOutcomeKind.Delivered:
-                await _store.MarkDeliveredAsync(batch.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
-                tally.Sent += batch.Count;
+                await MarkDeliveredAsync(batch, tally, cancellationToken).ConfigureAwait(false);
                 _storeAcceptedData = true;
                 return null;
             case SinkOutcomeKind.Rejected when batch.Count == 1:
@@ -130,6 +185,10 @@ public sealed class UploadWorker
             Log.SinkUnavailable(_logger, stoppedBy.StatusCode, stoppedBy.Detail);
         }
     }
+
+    private static readonly ReadBatch NoBatch = new([], LineBatch.Of([]));
+
+    private sealed record ReadBatch(List<PendingPoint> Rows, LineBatch Points);
 
     private sealed class Tally
     {

@@ -137,6 +137,25 @@ public sealed class SqliteResultStoreTests
     }
 
     [Test]
+    public async Task ReadPending_RowsInFlight_SteppedOverAndNotCounted()
+    {
+        using var sut = CreateSut();
+        await sut.AppendResultsAsync([.. Enumerable.Range(0, 7).Select(i => StoreFixture.Check("t" + i, _fixture.Clock.Read()))], CancellationToken.None);
+        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, _fixture.Clock.Advance(1000)), CancellationToken.None);
+        var inFlight = await sut.ReadPendingAsync(3, CancellationToken.None);
+
+        var next = await sut.ReadPendingAsync(3, inFlight.Select(p => p.Id).ToHashSet(), CancellationToken.None);
+        var rest = await sut.ReadPendingAsync(10, inFlight.Concat(next).Select(p => p.Id).ToHashSet(), CancellationToken.None);
+
+        Assert.That(inFlight.Select(Name), Is.EqualTo(new[] { "verdict", "t0", "t1" }));
+        Assert.That(next.Select(Name), Is.EqualTo(new[] { "t2", "t3", "t4" }));
+        Assert.That(rest.Select(Name), Is.EqualTo(new[] { "t5", "t6" }));
+        Assert.That(await sut.ReadPendingAsync(10, CancellationToken.None), Has.Count.EqualTo(8), "still pending: nothing was marked");
+
+        static string Name(PendingPoint p) => p.Point.Measurement == "probe_verdict" ? "verdict" : p.Point.Tag("target");
+    }
+
+    [Test]
     public async Task MarkDelivered_SomeRows_NotReturnedAgainAndCounted()
     {
         using var sut = CreateSut();

@@ -10,6 +10,7 @@ internal sealed class StubStoreServer : IDisposable
     private readonly Func<int, StubAnswer> _answer;
     private readonly List<(TimeSpan At, string Path)> _requests = [];
     private readonly List<string?> _authorizations = [];
+    private readonly Dictionary<int, (string? Encoding, byte[] Body)> _bodies = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -32,6 +33,9 @@ internal sealed class StubStoreServer : IDisposable
 
     /// <summary>The Authorization header of each request, in order.</summary>
     public IReadOnlyList<string?> Authorizations { get { lock (_requests) { return _authorizations.ToList(); } } }
+
+    /// <summary>The body of request <paramref name="index"/> as it arrived, with its Content-Encoding; null until it was read.</summary>
+    public (string? Encoding, byte[] Body)? BodyOf(int index) { lock (_requests) { return _bodies.TryGetValue(index, out var body) ? body : null; } }
 
     public void Dispose()
     {
@@ -71,17 +75,21 @@ internal sealed class StubStoreServer : IDisposable
                 index = _requests.Count - 1;
             }
 
-            _ = Task.Run(() => AnswerAsync(context, _answer(index)));
+            _ = Task.Run(() => AnswerAsync(context, index, _answer(index)));
         }
     }
 
-    private async Task AnswerAsync(HttpListenerContext context, StubAnswer answer)
+    private async Task AnswerAsync(HttpListenerContext context, int index, StubAnswer answer)
     {
         try
         {
-            using (var reader = new StreamReader(context.Request.InputStream))
+            using (var body = new MemoryStream())
             {
-                await reader.ReadToEndAsync();
+                await context.Request.InputStream.CopyToAsync(body);
+                lock (_requests)
+                {
+                    _bodies[index] = (context.Request.Headers["Content-Encoding"], body.ToArray());
+                }
             }
 
             if (answer.Hang)

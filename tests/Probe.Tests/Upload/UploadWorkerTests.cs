@@ -30,6 +30,23 @@ public sealed class UploadWorkerTests
     }
 
     [Test]
+    public async Task DrainOnceAsync_BatchInFlight_NextOneReadMeanwhileAndNoRowSentTwice()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(45, Start));
+        var sink = new ReadAheadObservingSink(store, batchSize: 10);
+
+        var result = await CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new DrainResult(45, 0, 0, null)));
+        Assert.That(sink.ReadWhileInFlight, Is.EqualTo(new[] { true, true, true, true }), "each full batch's successor was read during its write");
+        var sent = sink.Batches.SelectMany(b => b).ToList();
+        Assert.That(sent, Has.Count.EqualTo(45), "no point sent twice");
+        Assert.That(sent.Select(p => p.TimestampMs), Is.Ordered.And.Unique);
+        Assert.That(store.MaxDeliveriesOfOneRow, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task DrainOnceAsync_VerdictsAndChecks_StateChangesSentFirst()
     {
         var store = new InMemoryResultStore();
@@ -135,5 +152,35 @@ public sealed class UploadWorkerTests
         Assert.That(sink.Batches, Is.Empty);
         Assert.That(result.Left, Is.EqualTo(3));
         Assert.That(store.DeliveredIds, Is.Empty);
+    }
+
+    // Holds each full batch "in flight" until the worker has read the next one (or 10 s passed), and notes which it was.
+    private sealed class ReadAheadObservingSink(InMemoryResultStore store, int batchSize) : ISink
+    {
+        private readonly List<IReadOnlyList<ProbePoint>> _batches = [];
+
+        public bool Enabled => true;
+
+        public List<bool> ReadWhileInFlight { get; } = [];
+
+        public IReadOnlyList<IReadOnlyList<ProbePoint>> Batches => _batches;
+
+        public async Task<SinkOutcome> WriteAsync(IReadOnlyList<ProbePoint> points, CancellationToken cancellationToken)
+        {
+            _batches.Add(points);
+            if (points.Count == batchSize)
+            {
+                var wanted = _batches.Count + 1;
+                var deadline = TimeProvider.System.GetTimestamp() + TimeProvider.System.TimestampFrequency * 10;
+                while (store.ReadPendingCalls < wanted && TimeProvider.System.GetTimestamp() < deadline)
+                {
+                    await store.Reads.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
+                }
+
+                ReadWhileInFlight.Add(store.ReadPendingCalls >= wanted);
+            }
+
+            return SinkOutcome.Delivered;
+        }
     }
 }

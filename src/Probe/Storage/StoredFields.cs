@@ -1,0 +1,25 @@
+using System.Collections;
+
+namespace Probe.Storage;
+
+/// <summary>
+/// A row's fields as the store keeps them (UTF-8 JSON), decoded into values only when something asks for them:
+/// the upload and <c>probe export --format lp</c> write line protocol straight from the JSON.
+/// </summary>
+internal sealed class StoredFields(byte[] utf8Json) : IReadOnlyList<KeyValuePair<string, object>>
+{
+    private KeyValuePair<string, object>[]? _decoded;
+
+    public ReadOnlySpan<byte> Utf8Json => utf8Json;
+
+    public int Count => Decoded.Length;
+
+    // Decoding twice on a race gives the same values; a lock would cost every reader.
+    private KeyValuePair<string, object>[] Decoded => _decoded ??= PointDecoder.DecodeFields(utf8Json);
+
+    public KeyValuePair<string, object> this[int index] => Decoded[index];
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)Decoded).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
