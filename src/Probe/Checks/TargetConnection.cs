@@ -1,0 +1,54 @@
+using System.Net.Security;
+using System.Net.Sockets;
+
+namespace Probe.Checks;
+
+/// <summary>
+/// The one connection a URL target's checks share: the tcp check opens it, the tls check secures it, the http check
+/// sends its GET over it. One handshake of each kind per round instead of three connects and two TLS handshakes.
+/// </summary>
+internal sealed class TargetConnection(Socket socket, long startedAt, double connectMs) : IAsyncDisposable
+{
+    /// <summary>
+    /// Bounds what a server pushes past the body limit on a metered link: a server can send little more than the
+    /// window before the probe resets the connection; 16 KiB still reads 64 KiB in a few round trips.
+    /// </summary>
+    public const int ReceiveBufferBytes = 16 * 1024;
+
+    public Socket Socket => socket;
+
+    /// <summary>What the http check reads and writes: the socket's stream, or the TLS stream once secured.</summary>
+    public Stream Stream { get; private set; } = new NetworkStream(socket, ownsSocket: true);
+
+    /// <summary>When the connect began (TimeProvider timestamp): the http check's phases count from here.</summary>
+    public long StartedAt => startedAt;
+
+    public double ConnectMs => connectMs;
+
+    /// <summary>The handshake time, once the tls check secured the connection.</summary>
+    public double? TlsMs { get; private set; }
+
+    public void Secure(SslStream ssl, double tlsMs)
+    {
+        Stream = ssl;
+        TlsMs = tlsMs;
+    }
+
+    /// <summary>
+    /// Closes with a reset instead of a FIN: when the probe stops reading at the body limit, the server stops
+    /// sending at once rather than pushing the rest of a page into a closed socket.
+    /// </summary>
+    public static void Reset(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already closed: nothing left to stop.
+        }
+    }
+
+    public ValueTask DisposeAsync() => Stream.DisposeAsync();
+}
