@@ -9,7 +9,8 @@ namespace Probe.Checks;
 
 /// <summary>
 /// The http check: GET the URL over the connection the tcp (and tls) checks opened, follow at most MaxRedirects
-/// (each on a connection of its own, resolved through the probe's own resolvers), read at most HttpBodyLimitBytes of
+/// (on the same connection while the origin stays the same, else on a new one resolved through the probe's own
+/// resolvers), read at most HttpBodyLimitBytes of
 /// the body as sent (gzip-compressed when the server chose to: the bytes on the wire are what a metered link pays
 /// for). A final status of 200-399 is ok (3xx only when it names no place to go); anything else is
 /// http_unexpected_status_code, and a redirect beyond the limit (a loop) is http_request_failed.
@@ -99,7 +100,6 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         var request = new HttpRequestMessage(HttpMethod.Get, plain) { Version = HttpVersion.Version11 };
         request.Headers.Host = url.IsDefaultPort ? url.IdnHost : $"{url.IdnHost}:{url.Port}";
         request.Headers.UserAgent.Add(UserAgent);
-        request.Headers.ConnectionClose = true;
         // As browsers ask: a server that compresses sends fewer bytes for the same page.
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         request.Options.Set(SchemeKey, url.Scheme);

@@ -1,0 +1,112 @@
+using System.Net;
+using Probe.Checks;
+using Probe.Tests.Fixtures;
+
+namespace Probe.Tests.Checks;
+
+/// <summary>
+/// A URL target's tcp, tls and http checks share one connection: nginx numbers every connection it accepts
+/// (<c>$connection</c> in its access log), so the numbers of two rounds' GETs tell how many connections a round opened.
+/// </summary>
+[Category("Integration")]
+public sealed class SharedConnectionTests
+{
+    private static readonly IPAddress Site = IPAddress.Parse("127.2.0.40");
+    private static TestCertificateAuthority _ca = null!;
+    private static NginxServer _nginx = null!;
+    private static int _http;
+    private static int _https;
+
+    [OneTimeSetUp]
+    public static void StartServers()
+    {
+        _ca = TestCertificateAuthority.Create();
+        _http = PortAllocator.Next(Site);
+        _https = PortAllocator.Next(Site);
+        _nginx = NginxServer.Start([new NginxSite(["shared.test"], Site, _http, _https, _ca.Issue("shared", ["shared.test"]))]);
+    }
+
+    [OneTimeTearDown]
+    public static void StopServers()
+    {
+        _nginx?.Dispose();
+        _ca?.Dispose();
+    }
+
+    [TestCase("https")]
+    [TestCase("http")]
+    public async Task RunRound_UrlTarget_TcpTlsAndHttpOnOneConnection(string scheme)
+    {
+        var path = $"/{scheme}-one";
+        var url = $"{scheme}://shared.test:{(scheme == "https" ? _https : _http)}{path}";
+
+        var first = await RunAsync(url);
+        var second = await RunAsync(url);
+
+        var connections = Connections(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Concat(second).Where(r => r.Kind is CheckKind.Tcp or CheckKind.Tls or CheckKind.Http).Select(r => (r.Kind, r.Ok)).Distinct(),
+                Is.EqualTo(scheme == "https"
+                    ? new[] { (CheckKind.Tcp, true), (CheckKind.Tls, true), (CheckKind.Http, false) }
+                    : new[] { (CheckKind.Tcp, true), (CheckKind.Http, false) }));
+            Assert.That(first.Single(r => r.Kind == CheckKind.Http).Status, Is.EqualTo(404));
+            // One GET per round, and the second round's came on the very next connection nginx accepted.
+            Assert.That(connections, Has.Count.EqualTo(2));
+            Assert.That(connections[1] - connections[0], Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task RunRound_SameOriginRedirects_FollowedOnTheSameConnection()
+    {
+        var results = await RunAsync($"https://shared.test:{_https}/redirect/2");
+
+        var hops = File.ReadLines(_nginx.AccessLogPath).Where(l => l.Contains(" /redirect/", StringComparison.Ordinal) || l.EndsWith("GET / HTTP/1.1", StringComparison.Ordinal)).ToList();
+        var numbers = hops.TakeLast(3).Select(l => long.Parse(l.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Single(r => r.Kind == CheckKind.Http).Status, Is.EqualTo(200));
+            // The tls check's connection carried the first GET and, kept alive, the redirects to the same origin.
+            Assert.That(numbers, Is.EqualTo(new[] { numbers[0], numbers[0], numbers[0] }));
+        });
+    }
+
+    [Test]
+    public async Task RunRound_RedirectToHttpsOrigin_NewConnectionSecuredAndTimed()
+    {
+        var http = (await RunAsync($"http://shared.test:{_http}/to-https")).Single(r => r.Kind == CheckKind.Http);
+
+        var lines = File.ReadLines(_nginx.AccessLogPath).ToList();
+        var redirect = lines.FindLastIndex(l => l.EndsWith("GET /to-https HTTP/1.1", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That((http.Ok, http.Status), Is.EqualTo((true, (int?)200)), http.Failure);
+            Assert.That(http.Phases.Tls, Is.GreaterThan(0));
+            Assert.That(lines[redirect + 1], Does.EndWith("GET / HTTP/1.1"));
+            Assert.That(lines[redirect + 1].Split(' ')[0], Is.Not.EqualTo(lines[redirect].Split(' ')[0]));
+        });
+    }
+
+    [Test]
+    public async Task RunRound_CompressiblePage_BytesAreTheCompressedBodyOnTheWire()
+    {
+        var http = (await RunAsync($"https://shared.test:{_https}/page")).Single(r => r.Kind == CheckKind.Http);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((http.Ok, http.Status), Is.EqualTo((true, (int?)200)), http.Failure);
+            Assert.That(http.Bytes, Is.InRange(1, NginxServer.PageBytes / 4));
+        });
+    }
+
+    private static List<long> Connections(string path) => [.. File.ReadLines(_nginx.AccessLogPath)
+        .Where(l => l.EndsWith($"GET {path} HTTP/1.1", StringComparison.Ordinal))
+        .Select(l => long.Parse(l.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static async Task<IReadOnlyList<CheckResult>> RunAsync(string url)
+    {
+        var sut = TestChecker.Create(o => o.Checks.TrustedCaFile = _ca.CaPemPath);
+        return await sut.RunRoundAsync([TestChecker.Url("shared", url, Site)], CancellationToken.None);
+    }
+}
