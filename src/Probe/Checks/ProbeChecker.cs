@@ -20,6 +20,7 @@ internal sealed class ProbeChecker : IChecker
     private readonly TcpCheck _tcp;
     private readonly TlsCheck _tls;
     private readonly HttpCheck _http;
+    private readonly SentinelAddresses _sentinelAddresses;
     private readonly ILogger<ProbeChecker> _logger;
 
     public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths)
@@ -33,6 +34,7 @@ internal sealed class ProbeChecker : IChecker
         _tcp = new TcpCheck(_env);
         _tls = new TlsCheck(_env);
         _http = new HttpCheck(_env, _tls);
+        _sentinelAddresses = new SentinelAddresses(time, options.Value.Schedule.RoundInterval * 2);
         _logger = logger;
     }
 
@@ -88,7 +90,9 @@ internal sealed class ProbeChecker : IChecker
 
     private async Task<IReadOnlyList<CheckResult>> RunSentinelAsync(Target target, CancellationToken cancellationToken)
     {
-        var resolution = await _env.Resolver.ResolveAsync(target.Host, target.Addresses, cancellationToken);
+        var resolution = HostResolver.Literal(target.Host, target.Addresses)
+            ?? _sentinelAddresses.Recall(target.Host)
+            ?? await _env.Resolver.ResolveAsync(target.Host, target.Addresses, cancellationToken);
         return [await _tcp.RunAsync(target, resolution, SentinelPort(target)!.Value, Lane.Sentinel, cancellationToken)];
     }
 
@@ -172,6 +176,11 @@ internal sealed class ProbeChecker : IChecker
         }).ToList();
         var resolution = HostResolver.Literal(target.Host, target.Addresses)
             ?? HostResolver.Choose([.. answers.Select(a => (a.Resolver, a.Type, a.Answer))]);
+        if (target.Sentinel)
+        {
+            _sentinelAddresses.Remember(target.Host, resolution);
+        }
+
         return (results, resolution);
     }
 

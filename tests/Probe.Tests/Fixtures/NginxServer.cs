@@ -25,7 +25,10 @@ public sealed class NginxServer : IDisposable
 
     public string Output => _process.Output;
 
-    /// <summary>One line per request: nginx's serial number of the connection it came on, then the request line.</summary>
+    /// <summary>
+    /// One line per request: nginx's serial number of the connection it came on, <c>r</c> when its TLS session was
+    /// resumed (else <c>.</c>), then the request line.
+    /// </summary>
     public string AccessLogPath => Path.Combine(Directory, "access.log");
 
     public static NginxServer Start(IReadOnlyList<NginxSite> sites, NetworkNamespace? ns = null)
@@ -81,7 +84,7 @@ public sealed class NginxServer : IDisposable
         c.AppendLine($"daemon off; master_process off; worker_processes 1; pid {dir}/nginx.pid; error_log {dir}/error.log warn;");
         c.AppendLine("events { worker_connections 256; }");
         c.AppendLine("http {");
-        c.AppendLine($"  log_format conn '$connection $request'; access_log {dir}/access.log conn;");
+        c.AppendLine($"  log_format conn '$connection $ssl_session_reused $request'; access_log {dir}/access.log conn;");
         c.AppendLine("  default_type text/plain; sendfile on; absolute_redirect off; keepalive_timeout 5;");
         c.AppendLine("  ssl_protocols TLSv1.2 TLSv1.3;");
         foreach (var temp in new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" })
