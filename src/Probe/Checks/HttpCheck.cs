@@ -55,12 +55,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
                     continue;
                 }
 
-                var (read, complete) = await ReadBoundedAsync(response, env.Settings.BodyLimitBytes, deadline.Token);
-                bytes = read;
-                if (!complete && meter.Socket is { } socket)
-                {
-                    TargetConnection.Reset(socket);
-                }
+                bytes = await ReadBoundedAsync(response, env.Settings.BodyLimitBytes, meter, deadline.Token);
 
                 failure = status is >= 200 and < 400 ? null : Failures.HttpUnexpectedStatusCode;
                 break;
@@ -106,8 +101,11 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         return request;
     }
 
-    /// <summary>Reads up to the limit; complete is false when the body went on past it.</summary>
-    private static async Task<(long Read, bool Complete)> ReadBoundedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads up to the limit. A body that goes on past it is cut with a reset before the body stream is disposed:
+    /// disposing it first would let the handler close the connection politely (a FIN, while the server keeps sending).
+    /// </summary>
+    private static async Task<long> ReadBoundedAsync(HttpResponseMessage response, int limit, HttpMeter meter, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -119,13 +117,18 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
                 var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - total)), cancellationToken);
                 if (read == 0)
                 {
-                    return (total, true);
+                    return total;
                 }
 
                 total += read;
             }
 
-            return (total, response.Content.Headers.ContentLength == total);
+            if (response.Content.Headers.ContentLength != total && meter.Socket is { } socket)
+            {
+                TargetConnection.Abort(socket);
+            }
+
+            return total;
         }
         finally
         {

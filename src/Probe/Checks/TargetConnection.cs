@@ -35,10 +35,11 @@ internal sealed class TargetConnection(Socket socket, long startedAt, double con
     }
 
     /// <summary>
-    /// Closes with a reset instead of a FIN: when the probe stops reading at the body limit, the server stops
-    /// sending at once rather than pushing the rest of a page into a closed socket.
+    /// Closes at once with a reset and nothing else: the socket is closed under its stream, because disposing a
+    /// NetworkStream first shuts the socket down (a FIN) and would send both. At the body limit this stops the server
+    /// pushing the rest of a page; after a bare connect it is one packet instead of a FIN exchange each way.
     /// </summary>
-    public static void Reset(Socket socket)
+    public static void Abort(Socket socket)
     {
         try
         {
@@ -46,8 +47,10 @@ internal sealed class TargetConnection(Socket socket, long startedAt, double con
         }
         catch (ObjectDisposedException)
         {
-            // Already closed: nothing left to stop.
+            return;
         }
+
+        socket.Dispose();
     }
 
     public ValueTask DisposeAsync() => Stream.DisposeAsync();

@@ -12,6 +12,9 @@ internal sealed class TcpCheck(CheckEnvironment env)
         var (result, connection) = await OpenAsync(target, resolution, port, lane, receiveBufferBytes: null, cancellationToken);
         if (connection is not null)
         {
+            // Closed with a reset: SYN, SYN-ACK, ACK, RST instead of a FIN exchange each way, a third fewer bytes for
+            // a check the sentinel lane makes every few seconds all day.
+            TargetConnection.Abort(connection.Socket);
             await connection.DisposeAsync();
         }
 

@@ -100,6 +100,39 @@ public sealed class SharedConnectionTests
         });
     }
 
+    [Test]
+    [Category("Drill")]
+    public async Task RunRound_BodyOverLimit_ConnectionResetWithoutFin()
+    {
+        using var ns = NetworkNamespace.Create();
+        var address = IPAddress.Parse("127.2.0.41");
+        using var nginx = NginxServer.Start([new NginxSite(["big.test"], address, HttpPort: 80)], ns);
+        ns.ApplyNftables("""
+            table inet drill {
+              counter rst {}
+              counter fin {}
+              chain out {
+                type filter hook output priority 0;
+                ip daddr 127.2.0.41 tcp dport 80 tcp flags & rst == rst counter name rst
+                ip daddr 127.2.0.41 tcp dport 80 tcp flags & fin == fin counter name fin
+              }
+            }
+            """);
+        var sut = TestChecker.Create(o => o.Checks.HttpBodyLimitBytes = 65536);
+
+        var results = await ns.InvokeAsync(() => sut.RunRoundAsync([TestChecker.Url("big", "http://big.test/big", address)], CancellationToken.None));
+
+        var http = results.Single(r => r.Kind == CheckKind.Http);
+        var counters = ns.Run("nft", "nftables", "list", "counters");
+        Assert.Multiple(() =>
+        {
+            Assert.That((http.Ok, http.Bytes), Is.EqualTo((true, (long?)65536)), http.Failure);
+            // The probe stopped the 1 GiB body with one reset, not a polite FIN the server would answer with more data.
+            Assert.That(counters, Does.Match(@"counter rst \{\s*packets 1 "));
+            Assert.That(counters, Does.Match(@"counter fin \{\s*packets 0 "));
+        });
+    }
+
     private static List<long> Connections(string path) => [.. File.ReadLines(_nginx.AccessLogPath)
         .Where(l => l.EndsWith($"GET {path} HTTP/1.1", StringComparison.Ordinal))
         .Select(l => long.Parse(l.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))];

@@ -90,6 +90,41 @@ public sealed class TcpCheckTests
     }
 
     [Test]
+    [Category("Drill")]
+    public async Task RunRound_ConnectOnlyCheck_ClosedWithResetNotFin()
+    {
+        using var ns = NetworkNamespace.Create();
+        ns.ApplyNftables("""
+            table inet drill {
+              counter rst {}
+              counter fin {}
+              chain out {
+                type filter hook output priority 0;
+                ip daddr 127.1.0.20 tcp dport 9 tcp flags & rst == rst counter name rst
+                ip daddr 127.1.0.20 tcp dport 9 tcp flags & fin == fin counter name fin
+              }
+            }
+            """);
+        using var listener = ns.Invoke(() =>
+        {
+            var l = new TcpListener(Server, 9);
+            l.Start();
+            return l;
+        });
+        var sut = TestChecker.Create();
+
+        var tcp = await ns.InvokeAsync(() => RunTcpAsync(sut, 9));
+
+        var counters = ns.Run("nft", "nftables", "list", "counters");
+        Assert.Multiple(() =>
+        {
+            Assert.That(tcp.Ok, Is.True, tcp.Failure);
+            Assert.That(counters, Does.Match(@"counter rst \{\s*packets 1 "));
+            Assert.That(counters, Does.Match(@"counter fin \{\s*packets 0 "));
+        });
+    }
+
+    [Test]
     public async Task RunSentinels_AfterRound_ConnectToRoundAddressWithoutAskingDns()
     {
         using var listener = new TcpListener(Server, 0);
