@@ -156,6 +156,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
                 if (sameOrigin && Interlocked.Exchange(ref pending, null) is { } shared)
                 {
                     meter.Socket = shared.Socket;
+                    NarrowWindow(shared.Socket);
                     return shared.Stream;
                 }
 
@@ -192,6 +193,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         var stream = new NetworkStream(socket, ownsSocket: true);
         if (Scheme(context) != Uri.UriSchemeHttps)
         {
+            NarrowWindow(socket);
             return stream;
         }
 
@@ -208,6 +210,24 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         }
 
         meter.Tls = (meter.Tls ?? 0) + env.Time.GetElapsedTime(tlsStarted).TotalMilliseconds;
+        NarrowWindow(socket);
         return ssl;
     }
+
+    /// <summary>
+    /// Once the handshakes are done, the receive buffer shrinks to about the body limit (4 KiB at least, the 16 KiB
+    /// of the connect at most): what a server can push past the limit before the reset is bounded by it, and with a
+    /// small limit on a metered link that overshoot would otherwise be most of the check's bytes. The handshakes keep
+    /// the larger window, so a certificate chain arrives in one flight and tls_ms is not skewed.
+    /// </summary>
+    private void NarrowWindow(Socket socket)
+    {
+        var window = Math.Clamp(env.Settings.BodyLimitBytes, MinBodyWindowBytes, TargetConnection.ReceiveBufferBytes);
+        if (window < TargetConnection.ReceiveBufferBytes)
+        {
+            socket.ReceiveBufferSize = window;
+        }
+    }
+
+    private const int MinBodyWindowBytes = 4 * 1024;
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Probe.Checks;
 using Probe.Tests.Fixtures;
 
@@ -11,6 +13,7 @@ namespace Probe.Tests.Checks;
 [Category("Integration")]
 public sealed class SharedConnectionTests
 {
+    private const long MaxServedBytes = 12_000; // measured: 8.7 KB narrowed, 24.8 KB with the 16 KiB window kept
     private static readonly IPAddress Site = IPAddress.Parse("127.2.0.40");
     private static TestCertificateAuthority _ca = null!;
     private static NginxServer _nginx = null!;
@@ -130,6 +133,37 @@ public sealed class SharedConnectionTests
             // The probe stopped the 1 GiB body with one reset, not a polite FIN the server would answer with more data.
             Assert.That(counters, Does.Match(@"counter rst \{\s*packets 1 "));
             Assert.That(counters, Does.Match(@"counter fin \{\s*packets 0 "));
+        });
+    }
+
+    [Test]
+    [Category("Drill")]
+    public async Task RunRound_SmallBodyLimit_ServerSendsLittleMoreThanTheLimit()
+    {
+        using var ns = NetworkNamespace.Create();
+        var address = IPAddress.Parse("127.2.0.42");
+        using var nginx = NginxServer.Start([new NginxSite(["big.test"], address, HttpPort: 80)], ns);
+        ns.ApplyNftables("""
+            table inet drill {
+              counter served {}
+              chain out {
+                type filter hook output priority 0;
+                ip saddr 127.2.0.42 tcp sport 80 counter name served
+              }
+            }
+            """);
+        var sut = TestChecker.Create(o => o.Checks.HttpBodyLimitBytes = 1024);
+
+        var results = await ns.InvokeAsync(() => sut.RunRoundAsync([TestChecker.Url("big", "http://big.test/big", address)], CancellationToken.None));
+
+        var http = results.Single(r => r.Kind == CheckKind.Http);
+        var served = long.Parse(Regex.Match(ns.Run("nft", "nftables", "list", "counter", "inet", "drill", "served"), @"bytes (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Multiple(() =>
+        {
+            Assert.That((http.Ok, http.Bytes), Is.EqualTo((true, (long?)1024)), http.Failure);
+            // Headers, the 1 KiB read and what the narrowed window let through before the reset; not the 16 KiB or
+            // more a connection keeps open for its handshakes.
+            Assert.That(served, Is.LessThan(MaxServedBytes), $"{served} bytes served");
         });
     }
 
