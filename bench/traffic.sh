@@ -182,10 +182,11 @@ nft delete table inet probebench
 
 # The split: which host each address stands for, how many sentinel connects the store counted per host.
 lane_rows tcp sentinel >"$WORK/sentinel-rows"
-jq -n --argjson minutes "$MINUTES" --argjson rounds "$ROUNDS" --argjson port "$VM_PORT" --arg gw "$GATEWAY" \
+RI_MIN=$(jq -r '.Probe.Schedule.RoundInterval // "00:05:00" | split(":") | (.[0] | tonumber) * 60 + (.[1] | tonumber) + (.[2] | tonumber) / 60' "$WORK/probe.json")
+jq -n --argjson minutes "$MINUTES" --argjson rounds "$ROUNDS" --argjson ri "$RI_MIN" --argjson port "$VM_PORT" --arg gw "$GATEWAY" \
   --rawfile addrs "$WORK/host-addresses" --rawfile sent "$WORK/sentinel-rows" --slurpfile targets "$WORK/targets.json" '
   ($targets[0] | map({(.name): .host}) | add) as $hostOf
-  | { minutes: $minutes, rounds: $rounds, upload_port: $port, gateway: $gw,
+  | { minutes: $minutes, rounds: $rounds, round_interval_minutes: $ri, upload_port: $port, gateway: $gw,
       addresses: ($addrs | split("\n") | map(select(length > 0) | split(" ")) | map({(.[1]): .[0]}) | add),
       targets: ($targets[0] | group_by(.host) | map({(.[0].host): map(.name)}) | add),
       sentinel_connects: ($sent | split("\n") | map(select(length > 0) | split(" ")) | map({($hostOf[.[0]]): (.[1] | tonumber)}) | add // {}) }' \
@@ -196,6 +197,7 @@ CHK=$((c1 - c0)); UPL=$((u1 - u0))
 printf '\nTraffic and store writes of `probe run`, default catalog and intervals%s, %d min measured, scaled to a day\n' "${CONFIG:+ with $CONFIG merged}" "$MINUTES"
 printf '(pages: news %d KB, other homepages %d KB (gzip -1 shrinks the news page to %d KB), API/CDN hosts a 403; certificate chain sent: %d bytes)\n' \
   "$NEWS_KB" "$HOME_KB" "$((GZIP_NEWS / 1024))" "$CHAIN_BYTES"
+printf '(nftables counters, scaled by time; the split below scales rounds by rounds)\n'
 printf '| %-44s | %14s | %10s | %8s |\n' "" "bytes measured" "MB per day" "goal"
 printf '|%s|%s|%s|%s|\n' "----------------------------------------------" "----------------" "------------" "----------"
 printf '| %-44s | %14d | %10.1f | %8s |\n' "checks on the wire (IP bytes, both ways)" "$CHK" "$(per_day "$CHK")" ""

@@ -2,12 +2,13 @@
 """Splits a loopback capture of `probe run` (bench/traffic.sh) into what each part of the probe costs on the wire.
 
 Usage: traffic_split.py CAPTURE.pcap MAP.json
-MAP.json: {"minutes": M, "rounds": R, "sentinel_connects": {"HOST": N, ...}, "upload_port": P, "gateway": "ADDR",
+MAP.json: {"minutes": M, "rounds": R, "round_interval_minutes": I, "sentinel_connects": {"HOST": N, ...}, "upload_port": P, "gateway": "ADDR",
            "addresses": {"ADDR": "HOST", ...}, "targets": {"HOST": ["NAME", ...], ...}}
 
 Bytes are IP bytes (what nftables counts and a metered link bills, before link-layer framing), both directions.
 Components:
-  dns            udp/53, attributed to a host by the query name
+  dns            udp/53, attributed to a host by the query name; queries about a sentinel's host beyond one per
+                 round and resolver are the sentinel lane's own lookups
   gateway        tcp to the gateway address (a LAN hop, not metered: shown apart)
   upload         tcp to or from the sink's port
   connect-only   connections that carried no payload: sentinel connects and tcp checks of extra ports; told apart
@@ -78,6 +79,7 @@ def main():
     comp = defaultdict(int)
     per_host = defaultdict(lambda: defaultdict(int))
     flows = {}
+    dns_bytes, dns_queries = defaultdict(int), defaultdict(int)
     for ts, ip in packets(pcap):
         ihl = (ip[0] & 15) * 4
         total = struct.unpack(">H", ip[2:4])[0]
@@ -87,9 +89,11 @@ def main():
         if proto == 17 and len(l4) >= 8:
             sport, dport = struct.unpack(">HH", l4[:4])
             if 53 in (sport, dport):
-                comp["dns"] += total
                 host = qname(l4[8:])
-                per_host[host]["dns"] += total
+                resolver = dst if dport == 53 else src
+                dns_bytes[(host, resolver)] += total
+                if dport == 53:
+                    dns_queries[(host, resolver)] += 1
             else:
                 comp["other"] += total
             continue
@@ -163,27 +167,44 @@ def main():
     sentinel = sum(sentinel_connects.values())
     minutes, rounds = m["minutes"], max(1, m["rounds"])
 
+    # A round asks each resolver about each host once per query type (A here: no IPv6 in the namespace); queries
+    # beyond that are the sentinel lane resolving on its own (as the probe did before it reused the rounds' addresses).
+    for (host, resolver), b in dns_bytes.items():
+        q = dns_queries[(host, resolver)]
+        extra = max(0, q - m["rounds"]) / q if q and host in sentinel_connects else 0.0
+        comp["sentinel dns"] += b * extra
+        comp["dns"] += b * (1 - extra)
+        per_host[host]["dns"] += b * (1 - extra)
+    rounds_per_day = 1440 / m["round_interval_minutes"]
+
     def per_day(b):
         return b * 1440 / minutes / 1048576
 
+    def per_day_rounds(b):
+        return b / rounds * rounds_per_day / 1048576
+
+    # Round traffic is scaled by rounds (the window may hold one more or less than its length suggests: jitter, a
+    # round the sentinels triggered); the sentinel lane and the upload by time.
     rows = [
-        ("dns (udp/53, 3 resolvers)", comp["dns"]),
-        ("sentinel tcp connects", comp["sentinel tcp"]),
-        ("round tcp (connects, extra ports)", comp["round tcp"] + comp["round connect-only tcp"]),
-        ("tls handshakes", comp["tls"]),
-        ("http (request, response, close)", comp["http"]),
-        ("upload to the sink", comp["upload"]),
+        ("dns (udp/53, 3 resolvers, rounds)", comp["dns"], per_day_rounds),
+        ("sentinel dns (lookups by the sentinel lane)", comp["sentinel dns"], per_day),
+        ("sentinel tcp connects", comp["sentinel tcp"], per_day),
+        ("round tcp (connects, extra ports)", comp["round tcp"] + comp["round connect-only tcp"], per_day_rounds),
+        ("tls handshakes", comp["tls"], per_day_rounds),
+        ("http (request, response, close)", comp["http"], per_day_rounds),
+        ("upload to the sink (gzip)", comp["upload"], per_day),
     ]
-    metered = sum(b for _, b in rows)
-    print(f"\nBy component ({minutes} min captured, {rounds} rounds, {sentinel} sentinel connects), IP bytes both ways")
+    day = sum(f(b) for _, b, f in rows)
+    print(f"\nBy component ({minutes} min captured, {m['rounds']} rounds of {m['round_interval_minutes']:g} min, "
+          f"{sentinel} sentinel connects), IP bytes both ways; rounds scaled to {rounds_per_day:g} a day, the rest by time")
     print("| component | bytes measured | MB per day | share |")
     print("|---|---|---|---|")
-    for name, b in rows:
-        print(f"| {name} | {b:.0f} | {per_day(b):.1f} | {100 * b / max(1, metered):.0f} % |")
-    print(f"| **metered traffic in all** | {metered} | **{per_day(metered):.1f}** | 100 % |")
-    print(f"| gateway checks (LAN, not metered) | {comp['gateway']} | {per_day(comp['gateway']):.1f} | |")
+    for name, b, f in rows:
+        print(f"| {name} | {b:.0f} | {f(b):.2f} | {100 * f(b) / max(1e-9, day):.0f} % |")
+    print(f"| **metered traffic in all** | {sum(b for _, b, _ in rows):.0f} | **{day:.1f}** | 100 % |")
+    print(f"| gateway checks (LAN, not metered) | {comp['gateway']} | {per_day(comp['gateway']):.2f} | |")
     if comp["other"]:
-        print(f"| unclassified | {comp['other']} | {per_day(comp['other']):.1f} | |")
+        print(f"| unclassified | {comp['other']} | {per_day(comp['other']):.2f} | |")
 
     print(f"\nPer target per round (rounds only: dns, connects, tls, http; bytes averaged over {rounds} rounds)")
     print("| target | host | dns | tcp | tls | http | total |")
