@@ -150,15 +150,24 @@ need tcpdump tcpdump
 # trigger, and the first (full) TLS handshakes are not what a day of running costs.
 WARMUP="${WARMUP:-60}"
 echo "running probe run for $WARMUP s of warm-up, then $MINUTES min measured, in the namespace..." >&2
+# The capture starts before START_MS (rounds are counted from the store by their start time), and with no warm-up
+# before probe itself, so that the start-up rounds are captured whole.
+start_capture() {
+  start_bg "$WORK/tcpdump.log" tcpdump -i lo -n -s 0 -U -w "$WORK/capture.pcap"
+  TCPDUMP_PID=$LAST_PID
+  sleep 1
+  c0=$(nft_bytes checks); u0=$(nft_bytes upload); g0=$(nft_bytes gateway)
+  START_MS=$(date +%s%3N)
+}
+W0=0
+[ "$WARMUP" = 0 ] && start_capture
 start_bg "$WORK/probe-run.log" "$PROBE" run --config "$WORK/probe.json"
 PID=$LAST_PID
-sleep "$WARMUP"
-start_bg "$WORK/tcpdump.log" tcpdump -i lo -n -s 0 -U -w "$WORK/capture.pcap"
-TCPDUMP_PID=$LAST_PID
-sleep 1
-c0=$(nft_bytes checks); u0=$(nft_bytes upload); g0=$(nft_bytes gateway)
-W0=$(awk '/^write_bytes:/ {print $2}' "/proc/$PID/io")
-START_MS=$(date +%s%3N)
+if [ "$WARMUP" != 0 ]; then
+  sleep "$WARMUP"
+  W0=$(awk '/^write_bytes:/ {print $2}' "/proc/$PID/io")
+  start_capture
+fi
 sleep $(( MINUTES * 60 ))
 END_MS=$(date +%s%3N)
 kill -0 "$PID" 2>/dev/null || die "probe run exited: $(tail -5 "$WORK/probe-run.log")"

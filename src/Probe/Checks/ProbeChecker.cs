@@ -109,7 +109,7 @@ internal sealed class ProbeChecker : IChecker
 
         // The URL's port gets one connection that the tcp, tls and http checks share; other ports are tcp checks alone.
         var urlPort = target.Url.Port;
-        var opening = _tcp.OpenAsync(target, resolution, urlPort, Lane.Round, TargetConnection.ReceiveBufferBytes, cancellationToken);
+        var opening = _tcp.OpenAsync(target, resolution, urlPort, Lane.Round, TargetConnection.ConnectBufferBytes(_env.Settings.BodyLimitBytes), cancellationToken);
         var others = Task.WhenAll(target.Ports.Where(p => p != urlPort).Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken)));
         var (tcp, connection) = await opening;
         try

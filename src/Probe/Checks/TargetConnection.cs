@@ -15,6 +15,16 @@ internal sealed class TargetConnection(Socket socket, long startedAt, double con
     /// </summary>
     public const int ReceiveBufferBytes = 16 * 1024;
 
+    /// <summary>Room for a TLS server's first flight (certificate chain included) in one window, so tls_ms is one round trip.</summary>
+    public const int HandshakeBufferBytes = 8 * 1024;
+
+    /// <summary>
+    /// The receive buffer to connect with: about the body limit, between <see cref="HandshakeBufferBytes"/> and
+    /// <see cref="ReceiveBufferBytes"/>. It must be small from the SYN on: a window once advertised cannot be taken
+    /// back, so narrowing it after the handshake alone still lets a server push the larger window's worth.
+    /// </summary>
+    public static int ConnectBufferBytes(int bodyLimitBytes) => Math.Clamp(bodyLimitBytes, HandshakeBufferBytes, ReceiveBufferBytes);
+
     public Socket Socket => socket;
 
     /// <summary>What the http check reads and writes: the socket's stream, or the TLS stream once secured.</summary>
