@@ -3,34 +3,32 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using Probe.Targets;
 
 namespace Probe.Checks;
 
 /// <summary>
-/// The http check: GET the URL through the probe's own resolvers, follow at most MaxRedirects, read at most
-/// HttpBodyLimitBytes. A final status of 200-399 is ok (3xx only when it names no place to go); anything else is
+/// The http check: GET the URL over the connection the tcp (and tls) checks opened, follow at most MaxRedirects
+/// (on the same connection while the origin stays the same, else on a new one resolved through the probe's own
+/// resolvers), read at most HttpBodyLimitBytes of
+/// the body as sent (gzip-compressed when the server chose to: the bytes on the wire are what a metered link pays
+/// for). A final status of 200-399 is ok (3xx only when it names no place to go); anything else is
 /// http_unexpected_status_code, and a redirect beyond the limit (a loop) is http_request_failed.
-/// Phases: dns, connect and tls summed over the connections the check opened (a redirect to another host opens
-/// one more); ttfb from the check's start to the final response's headers; total the whole check.
+/// Phases: dns, connect and tls summed over the connections the check used; ttfb from the first connect to the final
+/// response's headers; total from the first connect to the end.
 /// </summary>
-internal sealed class HttpCheck(CheckEnvironment env)
+internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
 {
     private static readonly ProductInfoHeaderValue UserAgent = new("probe", "0.1");
+    private static readonly HttpRequestOptionsKey<string> SchemeKey = new("probe.scheme");
 
-    public async Task<CheckResult> RunAsync(Target target, Resolution resolution, Lane lane, CancellationToken cancellationToken)
+    public async Task<CheckResult> RunAsync(Target target, Resolution resolution, TargetConnection connection, Lane lane, CancellationToken cancellationToken)
     {
         var start = CheckResults.Start(target, CheckKind.Http, env.Clock.Read(), lane) with { Port = target.Url!.Port };
-        if (resolution.Address is null)
-        {
-            return CheckResults.Unresolved(start, resolution);
-        }
-
         using var deadline = new Deadline(env.Settings.Timeout, env.Time, cancellationToken);
-        var began = env.Time.GetTimestamp();
-        var meter = new HttpMeter { Dns = resolution.Ms ?? 0 };
-        using var client = new HttpClient(CreateHandler(target, resolution, meter)) { Timeout = Timeout.InfiniteTimeSpan };
+        var began = connection.StartedAt;
+        var meter = new HttpMeter { Dns = resolution.Ms ?? 0, Connect = connection.ConnectMs, Tls = connection.TlsMs, FirstAddress = resolution.Address };
+        using var client = new HttpClient(CreateHandler(target, resolution, connection, meter)) { Timeout = Timeout.InfiniteTimeSpan };
         int? status = null;
         long? bytes = null;
         double? ttfb = null;
@@ -40,8 +38,7 @@ internal sealed class HttpCheck(CheckEnvironment env)
             var url = target.Url;
             for (var hop = 0; ; hop++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url) { Version = HttpVersion.Version11 };
-                request.Headers.UserAgent.Add(UserAgent);
+                using var request = Request(url);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 ttfb = env.Time.GetElapsedTime(began).TotalMilliseconds;
                 status = (int)response.StatusCode;
@@ -58,7 +55,8 @@ internal sealed class HttpCheck(CheckEnvironment env)
                     continue;
                 }
 
-                bytes = await ReadBoundedAsync(response, env.Settings.BodyLimitBytes, deadline.Token);
+                bytes = await ReadBoundedAsync(response, env.Settings.BodyLimitBytes, meter, deadline.Token);
+
                 failure = status is >= 200 and < 400 ? null : Failures.HttpUnexpectedStatusCode;
                 break;
             }
@@ -76,7 +74,7 @@ internal sealed class HttpCheck(CheckEnvironment env)
         return start with
         {
             Resolver = resolution.Resolver,
-            Address = (meter.FirstAddress ?? resolution.Address).ToString(),
+            Address = meter.FirstAddress?.ToString(),
             Ok = failure is null,
             Failure = failure,
             Ms = ms,
@@ -86,7 +84,28 @@ internal sealed class HttpCheck(CheckEnvironment env)
         };
     }
 
-    private static async Task<long> ReadBoundedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request goes out as plain http to the handler, because TLS is already done (by the tls check, or by
+    /// <see cref="ConnectAsync"/> for a redirect): the real scheme travels in the request's options, and the Host
+    /// header is the URL's own.
+    /// </summary>
+    private static HttpRequestMessage Request(Uri url)
+    {
+        var plain = new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.Port }.Uri;
+        var request = new HttpRequestMessage(HttpMethod.Get, plain) { Version = HttpVersion.Version11 };
+        request.Headers.Host = url.IsDefaultPort ? url.IdnHost : $"{url.IdnHost}:{url.Port}";
+        request.Headers.UserAgent.Add(UserAgent);
+        // As browsers ask: a server that compresses sends fewer bytes for the same page.
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        request.Options.Set(SchemeKey, url.Scheme);
+        return request;
+    }
+
+    /// <summary>
+    /// Reads up to the limit. A body that goes on past it is cut with a reset before the body stream is disposed:
+    /// disposing it first would let the handler close the connection politely (a FIN, while the server keeps sending).
+    /// </summary>
+    private static async Task<long> ReadBoundedAsync(HttpResponseMessage response, int limit, HttpMeter meter, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -98,10 +117,15 @@ internal sealed class HttpCheck(CheckEnvironment env)
                 var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - total)), cancellationToken);
                 if (read == 0)
                 {
-                    break;
+                    return total;
                 }
 
                 total += read;
+            }
+
+            if (response.Content.Headers.ContentLength != total && meter.Socket is { } socket)
+            {
+                TargetConnection.Abort(socket);
             }
 
             return total;
@@ -112,58 +136,98 @@ internal sealed class HttpCheck(CheckEnvironment env)
         }
     }
 
-    /// <summary>Bounds what a server pushes past the body limit on a metered link; 16 KiB still reads 64 KiB in a few round trips.</summary>
-    private const int HttpReceiveBufferBytes = 16 * 1024;
-
-    private SocketsHttpHandler CreateHandler(Target target, Resolution first, HttpMeter meter) => new()
+    private SocketsHttpHandler CreateHandler(Target target, Resolution first, TargetConnection opened, HttpMeter meter)
     {
-        AllowAutoRedirect = false,
-        UseProxy = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        MaxResponseHeadersLength = CheckSettings.MaxResponseHeadersKilobytes,
-        // Never drain the rest of a 1 GB body after the limit: close the connection instead.
-        MaxResponseDrainSize = 0,
-        SslOptions = new SslClientAuthenticationOptions
+        var pending = opened;
+        return new SocketsHttpHandler
         {
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxResponseHeadersLength = CheckSettings.MaxResponseHeadersKilobytes,
+            // Never drain the rest of a 1 GB body after the limit: close the connection instead.
+            MaxResponseDrainSize = 0,
+            ConnectCallback = async (context, ct) =>
             {
-                meter.JudgedFailure = env.Judge.Judge(cert, chain, errors);
-                return meter.JudgedFailure is null;
+                var sameOrigin = string.Equals(context.DnsEndPoint.Host, target.Url!.IdnHost, StringComparison.OrdinalIgnoreCase)
+                    && context.DnsEndPoint.Port == target.Url.Port
+                    && Scheme(context) == target.Url.Scheme;
+                if (sameOrigin && Interlocked.Exchange(ref pending, null) is { } shared)
+                {
+                    meter.Socket = shared.Socket;
+                    NarrowWindow(shared.Socket);
+                    return shared.Stream;
+                }
+
+                return await ConnectAsync(context, target, first, meter, ct);
             },
-        },
-        ConnectCallback = async (context, ct) =>
+        };
+    }
+
+    private static string Scheme(SocketsHttpConnectionContext context) =>
+        context.InitialRequestMessage.Options.TryGetValue(SchemeKey, out var scheme) ? scheme : Uri.UriSchemeHttp;
+
+    /// <summary>A connection of its own for a redirect: resolved, connected and (for https) secured and judged.</summary>
+    private async Task<Stream> ConnectAsync(SocketsHttpConnectionContext context, Target target, Resolution first, HttpMeter meter, CancellationToken ct)
+    {
+        var host = context.DnsEndPoint.Host;
+        var resolution = first;
+        if (!string.Equals(host, target.Url!.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
-            var resolution = first;
-            if (!string.Equals(context.DnsEndPoint.Host, target.Url!.IdnHost, StringComparison.OrdinalIgnoreCase))
-            {
-                // A redirect to another host: resolved, like everything, through the probe's own resolvers.
-                var dnsStarted = env.Time.GetTimestamp();
-                resolution = await env.Resolver.ResolveAsync(context.DnsEndPoint.Host, [], ct);
-                meter.Dns += env.Time.GetElapsedTime(dnsStarted).TotalMilliseconds;
-            }
+            var dnsStarted = env.Time.GetTimestamp();
+            resolution = await env.Resolver.ResolveAsync(host, [], ct);
+            meter.Dns += env.Time.GetElapsedTime(dnsStarted).TotalMilliseconds;
+        }
 
-            if (resolution.Address is null)
-            {
-                throw new DnsFailureException(resolution.Failure ?? Failures.DnsNoAnswer);
-            }
-
-            meter.FirstAddress ??= resolution.Address;
-            var connectStarted = env.Time.GetTimestamp();
-            var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, HttpReceiveBufferBytes);
-            meter.Connect += env.Time.GetElapsedTime(connectStarted).TotalMilliseconds;
-            meter.ConnectedAt = env.Time.GetTimestamp();
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-        PlaintextStreamFilter = (context, _) =>
+        if (resolution.Address is null)
         {
-            if (context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps)
-            {
-                meter.Tls = (meter.Tls ?? 0) + env.Time.GetElapsedTime(meter.ConnectedAt).TotalMilliseconds;
-            }
+            throw new DnsFailureException(resolution.Failure ?? Failures.DnsNoAnswer);
+        }
 
-            return ValueTask.FromResult(context.PlaintextStream);
-        },
-    };
+        meter.FirstAddress ??= resolution.Address;
+        var connectStarted = env.Time.GetTimestamp();
+        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, TargetConnection.ConnectBufferBytes(env.Settings.BodyLimitBytes));
+        meter.Connect += env.Time.GetElapsedTime(connectStarted).TotalMilliseconds;
+        meter.Socket = socket;
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        if (Scheme(context) != Uri.UriSchemeHttps)
+        {
+            NarrowWindow(socket);
+            return stream;
+        }
+
+        var tlsStarted = env.Time.GetTimestamp();
+        var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(tls.ClientOptions(host, f => meter.JudgedFailure = f), ct);
+        }
+        catch
+        {
+            await ssl.DisposeAsync();
+            throw;
+        }
+
+        meter.Tls = (meter.Tls ?? 0) + env.Time.GetElapsedTime(tlsStarted).TotalMilliseconds;
+        NarrowWindow(socket);
+        return ssl;
+    }
+
+    /// <summary>
+    /// Once the handshakes are done, the receive buffer shrinks to about the body limit (4 KiB at least, the 16 KiB
+    /// of the connect at most): what a server can push past the limit before the reset is bounded by it, and with a
+    /// small limit on a metered link that overshoot would otherwise be most of the check's bytes. The handshakes keep
+    /// the larger window, so a certificate chain arrives in one flight and tls_ms is not skewed.
+    /// </summary>
+    private void NarrowWindow(Socket socket)
+    {
+        var window = Math.Clamp(env.Settings.BodyLimitBytes, MinBodyWindowBytes, TargetConnection.ReceiveBufferBytes);
+        if (window < TargetConnection.ReceiveBufferBytes)
+        {
+            socket.ReceiveBufferSize = window;
+        }
+    }
+
+    private const int MinBodyWindowBytes = 4 * 1024;
 }

@@ -1,8 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Probe.Checks;
 
-/// <summary>Phase times of the connections an http check opened, summed over redirects (each new host costs its own).</summary>
+/// <summary>Phase times of the connections an http check used, summed over redirects (each new connection costs its own).</summary>
 internal sealed class HttpMeter
 {
     public double Dns { get; set; }
@@ -11,5 +12,6 @@ internal sealed class HttpMeter
     public IPAddress? FirstAddress { get; set; }
     /// <summary>Why the last certificate was refused, when it was.</summary>
     public string? JudgedFailure { get; set; }
-    public long ConnectedAt { get; set; }
+    /// <summary>The socket the current response arrives on: reset when the probe stops reading early.</summary>
+    public Socket? Socket { get; set; }
 }

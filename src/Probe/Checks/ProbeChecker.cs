@@ -9,7 +9,7 @@ namespace Probe.Checks;
 
 /// <summary>
 /// Runs rounds and sentinel sweeps: the gateway first, then every target with bounded concurrency. Each check has
-/// its own hard deadline and a target runs at most four steps (dns, tcp, tls, http) one after the other, so a round
+/// its own hard deadline and a target runs at most four steps (dns, tcp, tls, http) one after the other, the last three on one connection, so a round
 /// is bounded by Timeout × (1 + 4 × ⌈targets / MaxConcurrency⌉) even when every packet is dropped.
 /// Checks are never retried: a failure is a measurement.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class ProbeChecker : IChecker
     private readonly TcpCheck _tcp;
     private readonly TlsCheck _tls;
     private readonly HttpCheck _http;
+    private readonly SentinelAddresses _sentinelAddresses;
     private readonly ILogger<ProbeChecker> _logger;
 
     public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths)
@@ -32,7 +33,8 @@ internal sealed class ProbeChecker : IChecker
         _gateway = new GatewayCheck(_env, paths);
         _tcp = new TcpCheck(_env);
         _tls = new TlsCheck(_env);
-        _http = new HttpCheck(_env);
+        _http = new HttpCheck(_env, _tls);
+        _sentinelAddresses = new SentinelAddresses(time, options.Value.Schedule.RoundInterval * 2);
         _logger = logger;
     }
 
@@ -88,7 +90,9 @@ internal sealed class ProbeChecker : IChecker
 
     private async Task<IReadOnlyList<CheckResult>> RunSentinelAsync(Target target, CancellationToken cancellationToken)
     {
-        var resolution = await _env.Resolver.ResolveAsync(target.Host, target.Addresses, cancellationToken);
+        var resolution = HostResolver.Literal(target.Host, target.Addresses)
+            ?? _sentinelAddresses.Recall(target.Host)
+            ?? await _env.Resolver.ResolveAsync(target.Host, target.Addresses, cancellationToken);
         return [await _tcp.RunAsync(target, resolution, SentinelPort(target)!.Value, Lane.Sentinel, cancellationToken)];
     }
 
@@ -97,25 +101,51 @@ internal sealed class ProbeChecker : IChecker
         var results = new List<CheckResult>();
         var (dnsResults, resolution) = await RunDnsAsync(target, cancellationToken);
         results.AddRange(dnsResults);
-
-        var tcpResults = await Task.WhenAll(target.Ports.Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken)));
-        results.AddRange(tcpResults);
         if (target.Url is null)
         {
+            results.AddRange(await Task.WhenAll(target.Ports.Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken))));
             return results;
         }
 
-        // Where the connect to the URL's port already failed, tls and http cannot get further: they are reported
-        // with that failure rather than tried again (a retry in disguise, and a second deadline in a shutdown).
-        var blocked = tcpResults.FirstOrDefault(r => r.Port == target.Url.Port && !r.Ok);
+        // The URL's port gets one connection that the tcp, tls and http checks share; other ports are tcp checks alone.
+        var urlPort = target.Url.Port;
+        var opening = _tcp.OpenAsync(target, resolution, urlPort, Lane.Round, TargetConnection.ConnectBufferBytes(_env.Settings.BodyLimitBytes), cancellationToken);
+        var others = Task.WhenAll(target.Ports.Where(p => p != urlPort).Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken)));
+        var (tcp, connection) = await opening;
+        try
+        {
+            var otherResults = await others;
+            results.AddRange(target.Ports.Select(p => p == urlPort ? tcp : otherResults.First(r => r.Port == p)).Distinct());
+            results.AddRange(await RunUrlAsync(target, resolution, tcp, connection, cancellationToken));
+            return results;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// tls (for https) and http over the connection the tcp check opened. Where the connect or the handshake failed,
+    /// the later checks are reported with that failure rather than tried again (a retry in disguise, and a second
+    /// deadline in a shutdown).
+    /// </summary>
+    private async Task<IReadOnlyList<CheckResult>> RunUrlAsync(
+        Target target, Resolution resolution, CheckResult tcp, TargetConnection? connection, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        var blocked = connection is null ? tcp : null;
         if (target.IsHttps)
         {
-            var tls = blocked is null ? await _tls.RunAsync(target, resolution, Lane.Round, cancellationToken) : Blocked(blocked, CheckKind.Tls);
+            var tls = connection is null ? Blocked(tcp, resolution, CheckKind.Tls) : await _tls.RunAsync(target, resolution, connection, Lane.Round, cancellationToken);
             results.Add(tls);
             blocked ??= tls.Ok ? null : tls;
         }
 
-        results.Add(blocked is null ? await _http.RunAsync(target, resolution, Lane.Round, cancellationToken) : Blocked(blocked, CheckKind.Http));
+        results.Add(blocked is null ? await _http.RunAsync(target, resolution, connection!, Lane.Round, cancellationToken) : Blocked(blocked, resolution, CheckKind.Http));
         return results;
     }
 
@@ -146,10 +176,18 @@ internal sealed class ProbeChecker : IChecker
         }).ToList();
         var resolution = HostResolver.Literal(target.Host, target.Addresses)
             ?? HostResolver.Choose([.. answers.Select(a => (a.Resolver, a.Type, a.Answer))]);
+        if (target.Sentinel)
+        {
+            _sentinelAddresses.Remember(target.Host, resolution);
+        }
+
         return (results, resolution);
     }
 
-    private CheckResult Blocked(CheckResult cause, CheckKind kind) => cause with
+    // Unresolved, a check carries the dns failure and time as if it had tried; blocked later, it carries the cause.
+    private CheckResult Blocked(CheckResult cause, Resolution resolution, CheckKind kind) => resolution.Address is null
+        ? CheckResults.Unresolved(cause with { Kind = kind, Clock = _env.Clock.Read() }, resolution)
+        : cause with
     {
         Kind = kind,
         Clock = _env.Clock.Read(),

@@ -1,51 +1,38 @@
-using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Probe.Targets;
 
 namespace Probe.Checks;
 
-/// <summary>The tls check: a fresh connection and a handshake with SNI = host, classified precisely.</summary>
+/// <summary>
+/// The tls check: a handshake with SNI = host on the connection the tcp check opened, classified precisely. The
+/// secured connection then carries the http check's GET.
+/// </summary>
 internal sealed class TlsCheck(CheckEnvironment env)
 {
-    public async Task<CheckResult> RunAsync(Target target, Resolution resolution, Lane lane, CancellationToken cancellationToken)
+    public async Task<CheckResult> RunAsync(Target target, Resolution resolution, TargetConnection connection, Lane lane, CancellationToken cancellationToken)
     {
         var port = target.Url!.Port;
-        var start = CheckResults.Start(target, CheckKind.Tls, env.Clock.Read(), lane) with { Port = port };
-        if (resolution.Address is null)
+        var result = CheckResults.Start(target, CheckKind.Tls, env.Clock.Read(), lane) with
         {
-            return CheckResults.Unresolved(start, resolution);
-        }
-
-        var result = start with { Resolver = resolution.Resolver, Address = resolution.Address.ToString() };
+            Port = port,
+            Resolver = resolution.Resolver,
+            Address = resolution.Address?.ToString(),
+        };
         using var deadline = new Deadline(env.Settings.Timeout, env.Time, cancellationToken);
         var began = env.Time.GetTimestamp();
-        double? connectMs = null;
         double? tlsMs = null;
         string? judged = null;
         string? version = null;
         string? failure = null;
+        var ssl = new SslStream(connection.Stream, leaveInnerStreamOpen: false);
         try
         {
-            using var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, port), deadline.Token);
-            connectMs = env.Time.GetElapsedTime(began).TotalMilliseconds;
-            await using var stream = new NetworkStream(socket, ownsSocket: false);
-            await using var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-            var options = new SslClientAuthenticationOptions
-            {
-                TargetHost = target.Url.IdnHost,
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
-                {
-                    judged = env.Judge.Judge(cert, chain, errors);
-                    return judged is null;
-                },
-            };
-            await ssl.AuthenticateAsClientAsync(options, deadline.Token);
-            tlsMs = env.Time.GetElapsedTime(began).TotalMilliseconds - connectMs;
+            await ssl.AuthenticateAsClientAsync(ClientOptions(target.Url.IdnHost, f => judged = f), deadline.Token);
+            tlsMs = env.Time.GetElapsedTime(began).TotalMilliseconds;
             version = VersionName(ssl.SslProtocol);
+            connection.Secure(ssl, tlsMs.Value);
         }
         catch (Exception) when (deadline.Expired)
         {
@@ -57,16 +44,39 @@ internal sealed class TlsCheck(CheckEnvironment env)
             failure = judged ?? FailureClassifier.Classify(e);
         }
 
-        var ms = env.Time.GetElapsedTime(began).TotalMilliseconds;
+        if (failure is not null)
+        {
+            await ssl.DisposeAsync();
+        }
+
+        // The check's time is the connection's: connect then handshake, as when it opened a connection of its own.
+        var ms = connection.ConnectMs + env.Time.GetElapsedTime(began).TotalMilliseconds;
         return result with
         {
             Ok = failure is null,
             Failure = failure,
             Ms = ms,
             TlsVersion = version,
-            Phases = new Phases(Dns: resolution.Ms, Connect: connectMs, Tls: tlsMs, Total: ms),
+            Phases = new Phases(Dns: resolution.Ms, Connect: connection.ConnectMs, Tls: tlsMs, Total: ms),
         };
     }
+
+    /// <summary>
+    /// The client side of every handshake the probe makes (the tls check's and a redirect's): SNI = host, no
+    /// revocation lookups (more traffic, and blocked in a shutdown anyway), the certificate judged by
+    /// <see cref="CertificateJudge"/>, which reports why it refused through <paramref name="judged"/>.
+    /// </summary>
+    public SslClientAuthenticationOptions ClientOptions(string host, Action<string?> judged) => new()
+    {
+        TargetHost = host,
+        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
+        {
+            var failure = env.Judge.Judge(cert, chain, errors);
+            judged(failure);
+            return failure is null;
+        },
+    };
 
     internal static string VersionName(SslProtocols protocol) => protocol switch
     {

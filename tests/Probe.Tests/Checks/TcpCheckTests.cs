@@ -89,6 +89,75 @@ public sealed class TcpCheckTests
         }));
     }
 
+    [Test]
+    [Category("Drill")]
+    public async Task RunRound_ConnectOnlyCheck_ClosedWithResetNotFin()
+    {
+        using var ns = NetworkNamespace.Create();
+        ns.ApplyNftables("""
+            table inet drill {
+              counter rst {}
+              counter fin {}
+              chain out {
+                type filter hook output priority 0;
+                ip daddr 127.1.0.20 tcp dport 9 tcp flags & rst == rst counter name rst
+                ip daddr 127.1.0.20 tcp dport 9 tcp flags & fin == fin counter name fin
+              }
+            }
+            """);
+        using var listener = ns.Invoke(() =>
+        {
+            var l = new TcpListener(Server, 9);
+            l.Start();
+            return l;
+        });
+        var sut = TestChecker.Create();
+
+        var tcp = await ns.InvokeAsync(() => RunTcpAsync(sut, 9));
+
+        var counters = ns.Run("nft", "nftables", "list", "counters");
+        Assert.Multiple(() =>
+        {
+            Assert.That(tcp.Ok, Is.True, tcp.Failure);
+            Assert.That(counters, Does.Match(@"counter rst \{\s*packets 1 "));
+            Assert.That(counters, Does.Match(@"counter fin \{\s*packets 0 "));
+        });
+    }
+
+    [Test]
+    public async Task RunSentinels_AfterRound_ConnectToRoundAddressWithoutAskingDns()
+    {
+        using var listener = new TcpListener(Server, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var target = TestChecker.Host("named", "named.test", [port], sentinel: true);
+        var dns = DnsmasqServer.Start(IPAddress.Parse("127.0.0.53"), new DnsmasqOptions { Records = new Dictionary<string, string[]> { ["named.test"] = [Server.ToString()] } });
+        var sut = TestChecker.Create(o => o.Resolvers = [TestChecker.Resolver("own", dns.ConfigAddress)]);
+        var round = await sut.RunRoundAsync([target], CancellationToken.None);
+        // From here on the resolver is gone: only the round's address can make the sentinel's connect work.
+        dns.Dispose();
+
+        var tcp = (await sut.RunSentinelsAsync([target], CancellationToken.None)).Single(r => r.Kind == CheckKind.Tcp);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(round.Single(r => r.Kind == CheckKind.Tcp).Ok, Is.True);
+            Assert.That((tcp.Ok, tcp.Address, tcp.Resolver, tcp.Phases.Dns), Is.EqualTo((true, Server.ToString(), "own", (double?)null)), tcp.Failure);
+        });
+    }
+
+    [Test]
+    public async Task RunSentinels_RoundCouldNotResolve_SentinelResolvesAndReportsDnsFailure()
+    {
+        var target = TestChecker.Host("named", "named.test", [PortAllocator.Next(Server)], sentinel: true);
+        var sut = TestChecker.Create();
+        await sut.RunRoundAsync([target], CancellationToken.None);
+
+        var tcp = (await sut.RunSentinelsAsync([target], CancellationToken.None)).Single(r => r.Kind == CheckKind.Tcp);
+
+        Assert.That((tcp.Failure, tcp.Phases.Dns), Is.EqualTo((Failures.DnsRefused, (double?)tcp.Ms)));
+    }
+
     private static string DropRules(string verdict) => $$"""
         table inet drill {
           chain out {

@@ -106,6 +106,28 @@ public sealed class TlsCheckTests
     }
 
     [Test]
+    public async Task RunRound_ForgedCertificateAfterResumedSessions_StillSslUnknownAuthority()
+    {
+        var path = "/resumed";
+        var site = $"https://platform.test:{_port}{path}";
+
+        var first = await RunTlsAsync(site, Site);
+        var second = await RunTlsAsync(site, Site);
+        // A censor answering for the name cannot resume the real server's session: the full handshake shows its certificate.
+        var forged = await RunTlsAsync(site, Rogue);
+
+        var reused = File.ReadLines(_nginx.AccessLogPath).Where(l => l.EndsWith($"GET {path} HTTP/1.1", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[1]).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.Ok, second.Ok), Is.EqualTo((true, true)), second.Failure);
+            // The second round resumed the first one's session: the evidence is sound only if resumption happens at all.
+            Assert.That(reused, Is.EqualTo(new[] { ".", "r" }));
+            Assert.That(forged.Failure, Is.EqualTo(Failures.SslUnknownAuthority));
+        });
+    }
+
+    [Test]
     public async Task RunRound_TlsFailed_HttpCarriesTlsFailure()
     {
         var results = await RunAsync("other.test", Site, _port);
@@ -115,6 +137,13 @@ public sealed class TlsCheckTests
 
     private static async Task<CheckResult> RunTlsAsync(string host, IPAddress address, int port) =>
         (await RunAsync(host, address, port)).Single(r => r.Kind == CheckKind.Tls);
+
+    private static async Task<CheckResult> RunTlsAsync(string url, IPAddress address)
+    {
+        var sut = TestChecker.Create(o => o.Checks.TrustedCaFile = _ca.CaPemPath);
+        var results = await sut.RunRoundAsync([TestChecker.Url("p", url, address)], CancellationToken.None);
+        return results.Single(r => r.Kind == CheckKind.Tls);
+    }
 
     private static async Task<IReadOnlyList<CheckResult>> RunAsync(string host, IPAddress address, int port)
     {

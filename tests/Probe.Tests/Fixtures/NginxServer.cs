@@ -12,6 +12,7 @@ namespace Probe.Tests.Fixtures;
 public sealed class NginxServer : IDisposable
 {
     public const long BigBodyBytes = 1L << 30;
+    public const int PageBytes = 8192;
     private readonly FixtureProcess _process;
 
     private NginxServer(string directory, FixtureProcess process)
@@ -24,6 +25,12 @@ public sealed class NginxServer : IDisposable
 
     public string Output => _process.Output;
 
+    /// <summary>
+    /// One line per request: nginx's serial number of the connection it came on, <c>r</c> when its TLS session was
+    /// resumed (else <c>.</c>), then the request line.
+    /// </summary>
+    public string AccessLogPath => Path.Combine(Directory, "access.log");
+
     public static NginxServer Start(IReadOnlyList<NginxSite> sites, NetworkNamespace? ns = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("probe-nginx-").FullName;
@@ -33,6 +40,7 @@ public sealed class NginxServer : IDisposable
         }
 
         File.WriteAllText(Path.Combine(directory, "slow.txt"), new string('s', 64));
+        File.WriteAllText(Path.Combine(directory, "page.txt"), string.Concat(Enumerable.Repeat("a page of news, said again and again. ", PageBytes / 38 + 1))[..PageBytes]);
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), Config(directory, sites));
         FixtureProcess? process = null;
         try
@@ -76,7 +84,8 @@ public sealed class NginxServer : IDisposable
         c.AppendLine($"daemon off; master_process off; worker_processes 1; pid {dir}/nginx.pid; error_log {dir}/error.log warn;");
         c.AppendLine("events { worker_connections 256; }");
         c.AppendLine("http {");
-        c.AppendLine("  access_log off; default_type text/plain; sendfile on; absolute_redirect off; keepalive_timeout 5;");
+        c.AppendLine($"  log_format conn '$connection $ssl_session_reused $request'; access_log {dir}/access.log conn;");
+        c.AppendLine("  default_type text/plain; sendfile on; absolute_redirect off; keepalive_timeout 5;");
         c.AppendLine("  ssl_protocols TLSv1.2 TLSv1.3;");
         foreach (var temp in new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" })
         {
@@ -119,6 +128,12 @@ public sealed class NginxServer : IDisposable
             c.AppendLine($"    location = /slow {{ limit_rate 1; alias {dir}/slow.txt; }}");
             var pads = string.Concat(Enumerable.Range(0, 10).Select(i => $"add_header X-Pad-{i} {new string('p', 4000)} always; "));
             c.AppendLine($"    location = /huge-headers {{ {pads}return 200 \"padded\\n\"; }}");
+            if (site.HttpsPort is { } secure)
+            {
+                c.AppendLine($"    location = /to-https {{ return 302 https://$host:{secure}/; }}");
+            }
+
+            c.AppendLine($"    location = /page {{ gzip on; gzip_min_length 1; gzip_types text/plain; alias {dir}/page.txt; }}");
             c.AppendLine("    location = /status/404 { return 404; }");
             c.AppendLine("    location = /status/500 { return 500; }");
             c.AppendLine("  }");
