@@ -63,11 +63,14 @@ else AOT_NOTE="NativeAOT publish failed (needs clang): $(grep -m1 error "$WORK/p
 ARM="n/a"; ARM_X64=""; ARM_NOTE=""
 QEMU=$(command -v qemu-aarch64-static || command -v qemu-aarch64 || true)
 if [ -z "$QEMU" ]; then ARM_NOTE="skipped: qemu-user-static not installed"
-elif [ ! -d /usr/aarch64-linux-gnu ]; then ARM_NOTE="skipped: arm64 cross libc missing (apt-get install clang lld libc6-dev-arm64-cross libgcc-12-dev-arm64-cross)"
+elif [ ! -d /usr/aarch64-linux-gnu ] && [ ! -e /lib/ld-linux-aarch64.so.1 ]; then ARM_NOTE="skipped: arm64 cross libc missing (apt-get install clang lld libc6-dev-arm64-cross libgcc-12-dev-arm64-cross)"
 elif ! publish probe-arm64 -r linux-arm64 -p:PublishAot=true; then ARM_NOTE="skipped: arm64 publish failed: $(grep -m1 error "$WORK/publish-probe-arm64.log")"
 else
   # Emulated start-up can take minutes, or hang: bounded by ARM_TIMEOUT seconds per run.
-  printf '#!/bin/sh\nexec timeout %s %s -L /usr/aarch64-linux-gnu %s "$@"\n' "${ARM_TIMEOUT:-120}" "$QEMU" "$OUT/probe-arm64/probe" >"$WORK/probe-arm64"
+  # Debian's multiarch arm64 libc (libc6:arm64, as packaging/test-deps.sh installs) when present: with
+  # `-L /usr/aarch64-linux-gnu` (the cross libc) qemu-user spins without output, even for the NativeAOT build.
+  QEMU_L="-L /usr/aarch64-linux-gnu"; [ -e /lib/ld-linux-aarch64.so.1 ] && QEMU_L=""
+  printf '#!/bin/sh\nexec timeout %s %s %s %s "$@"\n' "${ARM_TIMEOUT:-120}" "$QEMU" "$QEMU_L" "$OUT/probe-arm64/probe" >"$WORK/probe-arm64"
   chmod +x "$WORK/probe-arm64"
   ARM=$(RUNS=$(( RUNS < 3 ? RUNS : 3 )) median_s arm64 "$WORK/probe-arm64")
   [ "$ARM" = n/a ] && ARM_NOTE="arm64 under qemu gave no result within ${ARM_TIMEOUT:-120} s: $(tail -1 "$WORK/arm64.first")"
