@@ -13,33 +13,49 @@ start_dnsmasq sys 127.0.0.53 "$DNS_PORT" "${records[@]}"
 start_nginx web "$WEB_PORT" 127.1.0.1 127.2.0.1 127.3.0.1
 wait_http "http://127.1.0.1:$WEB_PORT/"
 
-STORE="$WORK/results.db"
-cat >"$WORK/probe.json" <<JSON
+probe_config() { # store
+cat <<JSON
 { "Probe": { "Id": "bench-01", "Region": "Dakar",
   "Gateway": { "Address": "127.0.0.1", "Ports": [1] },
   "Resolvers": [ { "Name": "system", "Address": "127.0.0.53:$DNS_PORT" } ],
   "Targets": { "UseDefaults": false, "Items": [ ${items%,} ] },
   "Schedule": { "SentinelInterval": "00:00:0$INTERVAL", "RoundInterval": "00:00:0$INTERVAL", "Jitter": 0 },
   "Checks": { "Timeout": "00:00:03", "BogonAllow": ["127.0.0.0/8"] },
-  "Store": { "Path": "$STORE" },
+  "Store": { "Path": "$1" },
   "Sink": { "Kind": "none" }, "Leds": { "Driver": "none" } } }
 JSON
+}
 
 total_checks() { checks_by_kind "$STORE" | awk '{s += $2} END {print s + 0}'; }
 
-# 1. probe run
-start_bg "$WORK/probe-run.log" "$PROBE" run --config "$WORK/probe.json"
-PROBE_PID=$LAST_PID
-sleep "$WARMUP"
-kill -0 "$PROBE_PID" 2>/dev/null || die "probe run exited: $(tail -5 "$WORK/probe-run.log")"
-p_ticks0=$(cpu_ticks "$PROBE_PID"); p_checks0=$(total_checks)
-sleep "$D"
-p_ticks1=$(cpu_ticks "$PROBE_PID"); p_checks1=$(total_checks); p_rss=$(peak_rss_kb "$PROBE_PID")
-stop_pid "$PROBE_PID"
-checks_by_kind "$STORE" >"$WORK/kinds"
-P_CHECKS=$((p_checks1 - p_checks0))
-[ "$P_CHECKS" -gt 0 ] || die "probe run stored no checks: $(tail -5 "$WORK/probe-run.log")"
-P_TOTAL=$(total_checks)
+# 1. probe run, once per variant, one after the other against the same servers, each with a fresh store.
+# PROBE_VARIANTS: one variant a line, "label|binary|VAR=value ..." (the variables are set for that probe only);
+# by default the one build PROBE_BIN (or bench/.out/probe) with the environment as it is.
+VARIANTS="${PROBE_VARIANTS:-probe run|$PROBE|}"
+V_LABEL=(); V_RSS=(); V_CHECKS=(); V_CPU=(); V_PER=()
+while IFS='|' read -r label bin envs; do
+  [ -n "$label" ] || continue
+  [ -x "$bin" ] || die "variant '$label': $bin is not an executable"
+  STORE="$WORK/results-${#V_LABEL[@]}.db"
+  probe_config "$STORE" >"$WORK/probe-${#V_LABEL[@]}.json"
+  # shellcheck disable=SC2086 # the variables of the variant are words on purpose
+  start_bg "$WORK/probe-run-${#V_LABEL[@]}.log" env $envs "$bin" run --config "$WORK/probe-${#V_LABEL[@]}.json"
+  PROBE_PID=$LAST_PID
+  sleep "$WARMUP"
+  kill -0 "$PROBE_PID" 2>/dev/null || die "$label: probe run exited: $(tail -5 "$WORK/probe-run-${#V_LABEL[@]}.log")"
+  p_ticks0=$(cpu_ticks "$PROBE_PID"); p_checks0=$(total_checks)
+  sleep "$D"
+  p_ticks1=$(cpu_ticks "$PROBE_PID"); p_checks1=$(total_checks); p_rss=$(peak_rss_kb "$PROBE_PID")
+  stop_pid "$PROBE_PID"
+  n=$((p_checks1 - p_checks0))
+  [ "$n" -gt 0 ] || die "$label: probe run stored no checks: $(tail -5 "$WORK/probe-run-${#V_LABEL[@]}.log")"
+  # The first variant's mix of checks is what blackbox_exporter is given.
+  [ ${#V_LABEL[@]} = 0 ] && { checks_by_kind "$STORE" >"$WORK/kinds"; P_TOTAL=$(total_checks); }
+  cpu=$(echo "($p_ticks1 - $p_ticks0) / $CLK_TCK" | bc -l)
+  V_LABEL+=("$label"); V_RSS+=("$p_rss"); V_CHECKS+=("$n"); V_CPU+=("$cpu"); V_PER+=("$(echo "$cpu * 1000 / $n" | bc -l)")
+  echo "measured: $label" >&2
+done <<<"$VARIANTS"
+[ ${#V_LABEL[@]} -gt 0 ] || die "PROBE_VARIANTS names no variant"
 # The same mix for blackbox: gateway checks are tcp connects, tls is absent (http targets).
 n_dns=$(awk '$1=="dns"{print $2}' "$WORK/kinds"); n_http=$(awk '$1=="http"{print $2}' "$WORK/kinds")
 n_tcp=$(awk '$1=="tcp"||$1=="gateway"{s+=$2} END{print s+0}' "$WORK/kinds")
@@ -82,14 +98,15 @@ bb_ok=$(curl -fsS "$BB/metrics" | awk '/^blackbox_exporter_config_last_reload_su
 stop_pid "$BB_PID"
 [ -s "$WORK/curl.err" ] && echo "note: some blackbox probes answered an error: $(sort -u "$WORK/curl.err" | head -3)" >&2
 
-p_cpu=$(echo "($p_ticks1 - $p_ticks0) / $CLK_TCK" | bc -l); b_cpu=$(echo "($b_ticks1 - $b_ticks0) / $CLK_TCK" | bc -l)
-p_per=$(echo "$p_cpu * 1000 / $P_CHECKS" | bc -l); b_per=$(echo "$b_cpu * 1000 / $B_CHECKS" | bc -l)
+b_cpu=$(echo "($b_ticks1 - $b_ticks0) / $CLK_TCK" | bc -l); b_per=$(echo "$b_cpu * 1000 / $B_CHECKS" | bc -l)
 printf '\nFootprint, %d s measured after %d s warm-up; %d targets over http, checks every %d s (dns %s, tcp+gateway %s, http %s in all)\n' \
   "$D" "$WARMUP" $((3 * TARGETS_PER_GROUP)) "$INTERVAL" "$n_dns" "$n_tcp" "$n_http"
-printf '| %-22s | %13s | %14s | %15s | %22s |\n' "" "peak RSS (MB)" "checks counted" "CPU s counted" "CPU s per 1000 checks"
-printf '|%s|%s|%s|%s|%s|\n' "------------------------" "---------------" "----------------" "-----------------" "------------------------"
-printf '| %-22s | %13.1f | %14d | %15.2f | %22.3f |\n' "probe run" "$(echo "$p_rss/1024" | bc -l)" "$P_CHECKS" "$p_cpu" "$p_per"
-printf '| %-22s | %13.1f | %14d | %15.2f | %22.3f |\n' "blackbox_exporter" "$(echo "$b_rss/1024" | bc -l)" "$B_CHECKS" "$b_cpu" "$b_per"
-printf '| %-22s | %13.2f | %14s | %15s | %22.2f |\n' "ratio probe/blackbox" "$(echo "$p_rss/$b_rss" | bc -l)" "" "" "$(echo "$p_per/$b_per" | bc -l)"
-printf '| %-22s | %13s | %14s | %15s | %22s |\n' "goal" "<= 1.25" "" "" "<= 0.5"
-echo "(probe: $P_TOTAL checks stored in all, blackbox: $B_TOTAL probes sent in all; blackbox config loaded: ${bb_ok:-?})"
+printf '| %-40s | %13s | %8s | %14s | %13s | %21s | %8s |\n' "" "peak RSS (MB)" "ratio" "checks counted" "CPU s counted" "CPU s per 1000 checks" "ratio"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------" "---------------" "----------" "----------------" "---------------" "-----------------------" "----------"
+for i in "${!V_LABEL[@]}"; do
+  printf '| %-40s | %13.1f | %8.2f | %14d | %13.2f | %21.3f | %8.2f |\n' "${V_LABEL[$i]}" "$(echo "${V_RSS[$i]}/1024" | bc -l)" \
+    "$(echo "${V_RSS[$i]}/$b_rss" | bc -l)" "${V_CHECKS[$i]}" "${V_CPU[$i]}" "${V_PER[$i]}" "$(echo "${V_PER[$i]}/$b_per" | bc -l)"
+done
+printf '| %-40s | %13.1f | %8s | %14d | %13.2f | %21.3f | %8s |\n' "blackbox_exporter" "$(echo "$b_rss/1024" | bc -l)" "1" "$B_CHECKS" "$b_cpu" "$b_per" "1"
+printf '| %-40s | %13s | %8s | %14s | %13s | %21s | %8s |\n' "goal" "" "<= 1.25" "" "" "" "<= 0.5"
+echo "(probe: $P_TOTAL checks stored in all by the first variant, blackbox: $B_TOTAL probes sent in all; blackbox config loaded: ${bb_ok:-?})"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up: exec -> the first (and only) round printed by `probe check --no-store`, against one loopback target
-# (nginx + dnsmasq). x64 framework-dependent, x64 self-contained ReadyToRun, and arm64 under qemu as a ratio.
+# (nginx + dnsmasq). x64 framework-dependent, the shipped self-contained single file, the same with ReadyToRun,
+# NativeAOT (a measured option), and the arm64 NativeAOT build under qemu-user as a ratio.
 # Usage: bench/startup.sh [RUNS=10]
 source "$(dirname "$0")/lib.sh"
 RUNS="${1:-${RUNS:-10}}"
@@ -53,16 +54,23 @@ if publish probe-r2r -r linux-x64 --self-contained -p:PublishReadyToRun=true; th
 else R2R_NOTE="self-contained ReadyToRun publish failed: $(grep -m1 error "$WORK/publish-probe-r2r.log")"; fi
 SC="n/a"
 if publish probe-sc -r linux-x64 --self-contained; then SC=$(median_s sc "$OUT/probe-sc/probe"); fi
+AOT="n/a"; AOT_NOTE=""
+if publish probe-aot -r linux-x64 -p:PublishAot=true; then AOT=$(median_s aot "$OUT/probe-aot/probe")
+else AOT_NOTE="NativeAOT publish failed (needs clang): $(grep -m1 error "$WORK/publish-probe-aot.log")"; fi
 
-# arm64: self-contained (no arm64 .NET here), run by qemu-user against Debian's arm64 cross libc; a ratio only.
+# arm64: the NativeAOT build (cross-compiled: clang, lld, libc6-dev-arm64-cross libgcc-12-dev-arm64-cross), run by
+# qemu-user against Debian's arm64 libc; a ratio only. The JIT builds do not run under qemu-user (dotnet/runtime#13648).
 ARM="n/a"; ARM_X64=""; ARM_NOTE=""
 QEMU=$(command -v qemu-aarch64-static || command -v qemu-aarch64 || true)
 if [ -z "$QEMU" ]; then ARM_NOTE="skipped: qemu-user-static not installed"
-elif [ ! -d /usr/aarch64-linux-gnu ]; then ARM_NOTE="skipped: arm64 libc missing (apt-get install libc6-arm64-cross libstdc++6-arm64-cross)"
-elif ! publish probe-arm64 -r linux-arm64 --self-contained -p:PublishReadyToRun=true; then ARM_NOTE="skipped: arm64 publish failed: $(grep -m1 error "$WORK/publish-probe-arm64.log")"
+elif [ ! -d /usr/aarch64-linux-gnu ] && [ ! -e /lib/ld-linux-aarch64.so.1 ]; then ARM_NOTE="skipped: arm64 cross libc missing (apt-get install clang lld libc6-dev-arm64-cross libgcc-12-dev-arm64-cross)"
+elif ! publish probe-arm64 -r linux-arm64 -p:PublishAot=true; then ARM_NOTE="skipped: arm64 publish failed: $(grep -m1 error "$WORK/publish-probe-arm64.log")"
 else
   # Emulated start-up can take minutes, or hang: bounded by ARM_TIMEOUT seconds per run.
-  printf '#!/bin/sh\nexec timeout %s %s -L /usr/aarch64-linux-gnu %s "$@"\n' "${ARM_TIMEOUT:-120}" "$QEMU" "$OUT/probe-arm64/probe" >"$WORK/probe-arm64"
+  # Debian's multiarch arm64 libc (libc6:arm64, as packaging/test-deps.sh installs) when present: with
+  # `-L /usr/aarch64-linux-gnu` (the cross libc) qemu-user spins without output, even for the NativeAOT build.
+  QEMU_L="-L /usr/aarch64-linux-gnu"; [ -e /lib/ld-linux-aarch64.so.1 ] && QEMU_L=""
+  printf '#!/bin/sh\nexec timeout %s %s %s %s "$@"\n' "${ARM_TIMEOUT:-120}" "$QEMU" "$QEMU_L" "$OUT/probe-arm64/probe" >"$WORK/probe-arm64"
   chmod +x "$WORK/probe-arm64"
   ARM=$(RUNS=$(( RUNS < 3 ? RUNS : 3 )) median_s arm64 "$WORK/probe-arm64")
   [ "$ARM" = n/a ] && ARM_NOTE="arm64 under qemu gave no result within ${ARM_TIMEOUT:-120} s: $(tail -1 "$WORK/arm64.first")"
@@ -74,10 +82,12 @@ printf '| %-46s | %10s | %12s |\n' "build" "median ms" "ratio to FDD"
 printf '|%s|%s|%s|\n' "------------------------------------------------" "------------" "--------------"
 row() { local r="n/a"; [ "$2" != n/a ] && [ "$FDD" != n/a ] && r=$(printf '%.2f' "$(echo "$2 / $FDD" | bc -l)"); printf '| %-46s | %10s | %12s |\n' "$1" "$(ms "$2")" "$r"; }
 row "x64 framework-dependent (dotnet publish)" "$FDD"
-row "x64 self-contained" "$SC"
-row "x64 self-contained ReadyToRun" "$R2R"
-row "arm64 self-contained ReadyToRun under qemu-user" "$ARM"
+row "x64 self-contained single file (shipped)" "$SC"
+row "x64 self-contained single file, ReadyToRun" "$R2R"
+row "x64 NativeAOT" "$AOT"
+row "arm64 NativeAOT under qemu-user" "$ARM"
 [ -n "$R2R_NOTE" ] && echo "note: $R2R_NOTE"
+[ -n "$AOT_NOTE" ] && echo "note: $AOT_NOTE"
 [ -n "$ARM_NOTE" ] && echo "note: $ARM_NOTE"
 echo "(the arm64 figure is emulation on this x64 host: only its ratio means anything, and not much)"
 [ "$FDD" != n/a ] || exit 2

@@ -7,25 +7,19 @@ internal static class ProbeProcess
 {
     public static string ProbeDll => Path.Combine(AppContext.BaseDirectory, "probe.dll");
 
+    /// <summary>
+    /// How probe is started: <c>dotnet probe.dll</c>, or a published binary named by PROBE_TEST_BINARY
+    /// (e.g. the NativeAOT build), so the same tests can be run against what ships.
+    /// </summary>
+    public static IReadOnlyList<string> Command =>
+        Environment.GetEnvironmentVariable("PROBE_TEST_BINARY") is { Length: > 0 } binary ? [binary] : ["dotnet", ProbeDll];
+
     public static async Task<ProbeRun> RunAsync(IEnumerable<string> args, TimeSpan timeout, IDictionary<string, string>? environment = null, string? wrapWith = null)
     {
-        var arguments = new List<string>();
-        string fileName;
-        if (wrapWith is null)
-        {
-            fileName = "dotnet";
-        }
-        else
-        {
-            // e.g. "unshare --net": the probe then runs in an empty network namespace.
-            var parts = wrapWith.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            fileName = parts[0];
-            arguments.AddRange(parts.Skip(1));
-            arguments.Add("dotnet");
-        }
-
-        arguments.Add(ProbeDll);
-        arguments.AddRange(args);
+        // e.g. "unshare --net": the probe then runs in an empty network namespace.
+        var arguments = (wrapWith?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(Command).Concat(args).ToList();
+        var fileName = arguments[0];
+        arguments.RemoveAt(0);
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,

@@ -28,14 +28,14 @@ internal sealed class RunningProbe : IDisposable
 
     public static RunningProbe Start(string configPath, string? wrapWith = null)
     {
-        var parts = wrapWith?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var start = new ProcessStartInfo(parts.Length > 0 ? parts[0] : "dotnet")
+        var parts = (wrapWith?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(ProbeProcess.Command).ToList();
+        var start = new ProcessStartInfo(parts[0])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var a in parts.Skip(1).Concat(parts.Length > 0 ? ["dotnet"] : []).Concat([ProbeProcess.ProbeDll, "run", "--config", configPath]))
+        foreach (var a in parts.Skip(1).Concat(["run", "--config", configPath]))
         {
             start.ArgumentList.Add(a);
         }

@@ -65,8 +65,8 @@ public sealed class UploadKillTests
         var progressed = 0;
         for (var attempt = 0; attempt < Kills * 3 && killed < Kills; attempt++)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { ProbeProcess.ProbeDll, "upload", "--config", config })
+            var start = new ProcessStartInfo(ProbeProcess.Command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in ProbeProcess.Command.Skip(1).Concat(["upload", "--config", config]))
             {
                 start.ArgumentList.Add(a);
             }

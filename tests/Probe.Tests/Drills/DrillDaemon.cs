@@ -32,7 +32,8 @@ internal sealed class DrillDaemon : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { $"--net={ns.Path}", "--", FixtureProcess.Require("dotnet", "dotnet-sdk"), ProbeProcess.ProbeDll, "run", "--config", configPath })
+        var command = ProbeProcess.Command.Count > 1 ? [FixtureProcess.Require("dotnet", "dotnet-sdk"), .. ProbeProcess.Command.Skip(1)] : ProbeProcess.Command;
+        foreach (var a in new[] { $"--net={ns.Path}", "--" }.Concat(command).Concat(["run", "--config", configPath]))
         {
             info.ArgumentList.Add(a);
         }
