@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up: exec -> the first (and only) round printed by `probe check --no-store`, against one loopback target
-# (nginx + dnsmasq). x64 framework-dependent, the shipped self-contained single file, the same with ReadyToRun,
-# NativeAOT (a measured option), and the arm64 NativeAOT build under qemu-user as a ratio.
+# (nginx + dnsmasq). x64 framework-dependent, self-contained (JIT), self-contained ReadyToRun, NativeAOT (the
+# shipped build), and the arm64 NativeAOT build under qemu-user as a ratio.
 # Usage: bench/startup.sh [RUNS=10]
 source "$(dirname "$0")/lib.sh"
 RUNS="${1:-${RUNS:-10}}"
@@ -49,17 +49,17 @@ publish() { # dir args...
 
 FDD=$(median_s fdd "$PROBE")
 R2R="n/a"; R2R_NOTE=""
-if publish probe-r2r -r linux-x64 --self-contained -p:PublishReadyToRun=true; then
+if publish probe-r2r -r linux-x64 --self-contained -p:PublishAot=false -p:PublishReadyToRun=true; then
   R2R=$(median_s r2r "$OUT/probe-r2r/probe")
 else R2R_NOTE="self-contained ReadyToRun publish failed: $(grep -m1 error "$WORK/publish-probe-r2r.log")"; fi
 SC="n/a"
-if publish probe-sc -r linux-x64 --self-contained; then SC=$(median_s sc "$OUT/probe-sc/probe"); fi
+if publish probe-sc -r linux-x64 --self-contained -p:PublishAot=false; then SC=$(median_s sc "$OUT/probe-sc/probe"); fi
 AOT="n/a"; AOT_NOTE=""
-if publish probe-aot -r linux-x64 -p:PublishAot=true; then AOT=$(median_s aot "$OUT/probe-aot/probe")
+if publish probe-aot -r linux-x64; then AOT=$(median_s aot "$OUT/probe-aot/probe")
 else AOT_NOTE="NativeAOT publish failed (needs clang): $(grep -m1 error "$WORK/publish-probe-aot.log")"; fi
 
-# arm64: the NativeAOT build (cross-compiled: clang, lld, libc6-dev-arm64-cross libgcc-12-dev-arm64-cross), run by
-# qemu-user against Debian's arm64 libc; a ratio only. The JIT builds do not run under qemu-user (dotnet/runtime#13648).
+# arm64: the shipped NativeAOT build (cross-compiled: clang, lld, libc6-dev-arm64-cross), run by qemu-user against
+# Debian's arm64 libc; a ratio only. (The JIT builds do not run under qemu-user: dotnet/runtime#13648.)
 ARM="n/a"; ARM_X64=""; ARM_NOTE=""
 QEMU=$(command -v qemu-aarch64-static || command -v qemu-aarch64 || true)
 if [ -z "$QEMU" ]; then ARM_NOTE="skipped: qemu-user-static not installed"
@@ -82,9 +82,9 @@ printf '| %-46s | %10s | %12s |\n' "build" "median ms" "ratio to FDD"
 printf '|%s|%s|%s|\n' "------------------------------------------------" "------------" "--------------"
 row() { local r="n/a"; [ "$2" != n/a ] && [ "$FDD" != n/a ] && r=$(printf '%.2f' "$(echo "$2 / $FDD" | bc -l)"); printf '| %-46s | %10s | %12s |\n' "$1" "$(ms "$2")" "$r"; }
 row "x64 framework-dependent (dotnet publish)" "$FDD"
-row "x64 self-contained single file (shipped)" "$SC"
-row "x64 self-contained single file, ReadyToRun" "$R2R"
-row "x64 NativeAOT" "$AOT"
+row "x64 self-contained" "$SC"
+row "x64 self-contained ReadyToRun" "$R2R"
+row "x64 NativeAOT (shipped)" "$AOT"
 row "arm64 NativeAOT under qemu-user" "$ARM"
 [ -n "$R2R_NOTE" ] && echo "note: $R2R_NOTE"
 [ -n "$AOT_NOTE" ] && echo "note: $AOT_NOTE"

@@ -2,10 +2,12 @@
 # Builds the Debian packages of probe with dpkg-deb and checks them with lintian:
 #   out/deb/probe_<version>_arm64.deb  (Raspberry Pi OS 64-bit, Pi 3/4/5, Zero 2 W)
 #   out/deb/probe_<version>_amd64.deb
-# Each holds the self-contained single-file binary that `dotnet publish src/Probe -c Release
-# -r <rid>` produces, the systemd unit, the default config (a conffile) and the maintainer scripts.
+# Each holds what `dotnet publish src/Probe -c Release -r <rid>` produces — the NativeAOT binary
+# and SQLite's libe_sqlite3.so beside it, in /usr/lib/probe, with /usr/bin/probe pointing there —,
+# the systemd unit, the default config (a conffile) and the maintainer scripts.
 # Usage: packaging/build-deb.sh [--arch arm64|amd64]... [--output DIR] [--no-lintian]
-# Needs: dotnet SDK 10, dpkg-deb, lintian (apt-get install lintian).
+# Needs: dotnet SDK 10, dpkg-deb, lintian, clang, llvm (llvm-strip); for arm64 on x64 also lld and
+# Debian's arm64 cross libc (packaging/test-deps.sh installs them all).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 here=$root/packaging
@@ -36,19 +38,33 @@ trap 'rm -rf "$work"' EXIT
 
 for arch in "${archs[@]}"; do
   case $arch in
-    arm64) rid=linux-arm64 ;;
-    amd64) rid=linux-x64 ;;
+    arm64) rid=linux-arm64 elf_machine=aarch64 ;;
+    amd64) rid=linux-x64 elf_machine=x86-64 ;;
     *) echo "unsupported architecture: $arch (arm64 or amd64)" >&2; exit 2 ;;
   esac
   echo "== $arch: dotnet publish -r $rid"
   # A separate artifacts path keeps this publish from touching the worktree's bin/ and obj/.
   dotnet publish "$root/src/Probe" -c Release -r "$rid" -nologo -v quiet \
     --artifacts-path "$work/artifacts-$arch" -o "$work/publish-$arch" 2>&1 | grep -v NU1603 || true
-  binary=$work/publish-$arch/probe
+  publish=$work/publish-$arch
+  binary=$publish/probe
   [[ -x $binary ]] || { echo "publish for $rid produced no $binary" >&2; exit 1; }
+  file "$binary" | grep -q "$elf_machine" || { echo "$binary is not an $arch program: $(file -b "$binary")" >&2; exit 1; }
 
   stage=$work/stage-$arch
-  install -D -m 0755 "$binary" "$stage/usr/bin/probe"
+  # The binary loads libe_sqlite3.so from its own directory (the symlink's target, not /usr/bin).
+  install -D -m 0755 "$binary" "$stage/usr/lib/probe/probe"
+  for file in "$publish"/*; do
+    case ${file##*/} in
+      probe) ;;
+      # NuGet's build keeps its symbols; Debian policy wants shared libraries stripped (llvm-strip reads both
+      # architectures, binutils' strip only the host's).
+      *.so) install -m 0644 "$file" "$stage/usr/lib/probe/" && llvm-strip --strip-unneeded "$stage/usr/lib/probe/${file##*/}" ;;
+      *) echo "unexpected file in the publish output: $file" >&2; exit 1 ;;
+    esac
+  done
+  install -d -m 0755 "$stage/usr/bin"
+  ln -s ../lib/probe/probe "$stage/usr/bin/probe"
   install -D -m 0644 "$root/systemd/probe.service" "$stage/lib/systemd/system/probe.service"
   install -D -m 0644 "$here/probe.json" "$stage/etc/probe/probe.json"
   install -D -m 0644 "$here/debian/copyright" "$stage/usr/share/doc/probe/copyright"
