@@ -16,7 +16,7 @@ public sealed class LivenessServiceTests
         sut.Checker.SentinelScripts[2] = _ => hung.Task; // deaf to cancellation, like a blocking call would be
         sut.AllowHang(SentinelLane.LoopName);
         await sut.StartAsync(SentinelLane.LoopName, RoundScheduler.LoopName, LivenessService.LoopName);
-        var atStart = socket.Drain();
+        var atStart = await socket.ReceiveAsync(2, TimeSpan.FromSeconds(10));
 
         // The pass started at 10 s has a 32 s budget and 30 s grace: hung from 72 s on.
         var beforeHang = await RunCollectingAsync(sut, socket, 70);
