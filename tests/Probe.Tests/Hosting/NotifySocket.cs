@@ -47,24 +47,6 @@ internal sealed class NotifySocket : IDisposable
         return messages;
     }
 
-    /// <summary>
-    /// The datagrams received until at least <paramref name="count"/> have come or <paramref name="timeout"/> of real
-    /// time has passed: what the daemon's own tasks send as it starts may come a moment after StartAsync returned.
-    /// Waits asynchronously, so that those tasks can run on the test's own synchronization context meanwhile.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> ReceiveAsync(int count, TimeSpan timeout)
-    {
-        var messages = new List<string>(Drain());
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        while (messages.Count < count && System.Diagnostics.Stopwatch.GetElapsedTime(started) < timeout)
-        {
-            await Task.Delay(10);
-            messages.AddRange(Drain());
-        }
-
-        return messages;
-    }
-
     public void Dispose()
     {
         _socket.Dispose();
