@@ -3,23 +3,15 @@ using Probe.Storage;
 
 namespace Probe.Tests.Storage;
 
-public sealed class CorruptFileTests
+public sealed class CorruptFileTests : StoreTestBase
 {
     private const int QuarantinedEvent = 1501;
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task Open_GarbageFile_MovedAsideFreshStoreLogged()
     {
         var garbage = new byte[64 * 1024];
         new Random(7).NextBytes(garbage);
-        await File.WriteAllBytesAsync(_fixture.Path, garbage);
+        await File.WriteAllBytesAsync(Fixture.Path, garbage);
 
         await AssertQuarantinedAndFreshAsync(garbage);
     }
@@ -28,9 +20,9 @@ public sealed class CorruptFileTests
     public async Task Open_TruncatedFile_MovedAsideFreshStoreLogged()
     {
         await FillAsync();
-        var bytes = await File.ReadAllBytesAsync(_fixture.Path);
+        var bytes = await File.ReadAllBytesAsync(Fixture.Path);
         var truncated = bytes[..(bytes.Length / 2 + 100)];
-        await File.WriteAllBytesAsync(_fixture.Path, truncated);
+        await File.WriteAllBytesAsync(Fixture.Path, truncated);
 
         await AssertQuarantinedAndFreshAsync(truncated);
     }
@@ -39,11 +31,11 @@ public sealed class CorruptFileTests
     public async Task Open_MalformedPages_MovedAsideFreshStoreLogged()
     {
         await FillAsync();
-        var bytes = await File.ReadAllBytesAsync(_fixture.Path);
+        var bytes = await File.ReadAllBytesAsync(Fixture.Path);
 
         // Header intact, b-tree pages in the middle overwritten: "database disk image is malformed".
         Array.Fill(bytes, (byte)0x5A, 4096 * 3, 4096 * 4);
-        await File.WriteAllBytesAsync(_fixture.Path, bytes);
+        await File.WriteAllBytesAsync(Fixture.Path, bytes);
 
         await AssertQuarantinedAndFreshAsync(bytes);
     }
@@ -59,8 +51,8 @@ public sealed class CorruptFileTests
         Assert.Multiple(() =>
         {
             Assert.That(status.Rows, Is.EqualTo(3000));
-            Assert.That(Directory.GetFiles(_fixture.Directory, "*.corrupt-*"), Is.Empty);
-            Assert.That(_fixture.Logger.Entries.Select(e => e.EventId), Does.Not.Contain(QuarantinedEvent));
+            Assert.That(Directory.GetFiles(Fixture.Directory, "*.corrupt-*"), Is.Empty);
+            Assert.That(Fixture.Logger.Entries.Select(e => e.EventId), Does.Not.Contain(QuarantinedEvent));
         });
     }
 
@@ -73,23 +65,23 @@ public sealed class CorruptFileTests
 
         // A reader does not pay for the quick check (it reads every page), and a broken freelist is nothing it reads.
         var before = await sut.GetStatusAsync(CancellationToken.None);
-        Assert.That(Directory.GetFiles(_fixture.Directory, "*.corrupt-*"), Is.Empty);
-        await sut.AppendResultsAsync([StoreFixture.Check("after", _fixture.Clock.Read())], CancellationToken.None);
+        Assert.That(Directory.GetFiles(Fixture.Directory, "*.corrupt-*"), Is.Empty);
+        await sut.AppendResultsAsync([StoreFixture.Check("after", Fixture.Clock.Read())], CancellationToken.None);
         var after = await sut.GetStatusAsync(CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(before.Rows, Is.EqualTo(1000));
             Assert.That(after.Rows, Is.EqualTo(1), "the writer checked the file, moved it aside and wrote to a fresh one");
-            Assert.That(Directory.GetFiles(_fixture.Directory, "results.db.corrupt-*"), Is.Not.Empty);
-            Assert.That(_fixture.Logger.Entries.Count(e => e.EventId == QuarantinedEvent), Is.EqualTo(1));
+            Assert.That(Directory.GetFiles(Fixture.Directory, "results.db.corrupt-*"), Is.Not.Empty);
+            Assert.That(Fixture.Logger.Entries.Count(e => e.EventId == QuarantinedEvent), Is.EqualTo(1));
         });
     }
 
     /// <summary>Frees two thirds of the rows' pages into the freelist and overwrites its first trunk page.</summary>
     private void DamageFreelist()
     {
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_fixture.Path};Pooling=False"))
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Fixture.Path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -97,33 +89,33 @@ public sealed class CorruptFileTests
             command.ExecuteNonQuery();
         }
 
-        var bytes = File.ReadAllBytes(_fixture.Path);
+        var bytes = File.ReadAllBytes(Fixture.Path);
         var pageSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(16));
         var trunk = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(32));
         Assert.That(trunk, Is.GreaterThan(1), "the deletion left a freelist");
         Array.Fill(bytes, (byte)0x5A, (int)((trunk - 1) * pageSize), pageSize);
-        File.WriteAllBytes(_fixture.Path, bytes);
+        File.WriteAllBytes(Fixture.Path, bytes);
     }
 
     private async Task AssertQuarantinedAndFreshAsync(byte[] original)
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([StoreFixture.Check("after", _fixture.Clock.Read())], CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("after", Fixture.Clock.Read())], CancellationToken.None);
         var status = await sut.GetStatusAsync(CancellationToken.None);
-        var moved = Directory.GetFiles(_fixture.Directory, "results.db.corrupt-*").Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)).ToList();
+        var moved = Directory.GetFiles(Fixture.Directory, "results.db.corrupt-*").Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(async () =>
         {
             Assert.That(status.Rows, Is.EqualTo(1), "a fresh store holds only the new row");
             Assert.That(moved, Has.Count.EqualTo(1));
             Assert.That(await File.ReadAllBytesAsync(moved[0]), Is.EqualTo(original), "the damaged file is kept as it was");
-            Assert.That(_fixture.Logger.Entries.Where(e => e.EventId == QuarantinedEvent).Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
+            Assert.That(Fixture.Logger.Entries.Where(e => e.EventId == QuarantinedEvent).Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error }));
         });
 
         // And the next start opens the fresh file without moving anything again.
         using var again = CreateSut();
         Assert.That((await again.GetStatusAsync(CancellationToken.None)).Rows, Is.EqualTo(1));
-        Assert.That(_fixture.Logger.Entries.Count(e => e.EventId == QuarantinedEvent), Is.EqualTo(1));
+        Assert.That(Fixture.Logger.Entries.Count(e => e.EventId == QuarantinedEvent), Is.EqualTo(1));
     }
 
     private async Task FillAsync()
@@ -131,9 +123,7 @@ public sealed class CorruptFileTests
         using var sut = CreateSut();
         for (var batch = 0; batch < 3; batch++)
         {
-            await sut.AppendResultsAsync([.. Enumerable.Range(0, 1000).Select(i => StoreFixture.Check("t" + (i % 40), _fixture.Clock.Advance(1)))], CancellationToken.None);
+            await sut.AppendResultsAsync([.. Enumerable.Range(0, 1000).Select(i => StoreFixture.Check("t" + (i % 40), Fixture.Clock.Advance(1)))], CancellationToken.None);
         }
     }
-
-    private SqliteResultStore CreateSut() => _fixture.CreateSut();
 }

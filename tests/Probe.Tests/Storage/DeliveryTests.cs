@@ -4,21 +4,13 @@ using Probe.Verdicts;
 namespace Probe.Tests.Storage;
 
 /// <summary>Delivery as a watermark plus the rows delivered out of store order: every row once, never sent again.</summary>
-public sealed class DeliveryTests
+public sealed class DeliveryTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task MarkDelivered_OutOfStoreOrderAndTwice_EachRowCountedOnceNeverReturnedAgain()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([.. Enumerable.Range(0, 5).Select(i => StoreFixture.Check("t" + i, _fixture.Clock.Advance(1)))], CancellationToken.None);
+        await sut.AppendResultsAsync([.. Enumerable.Range(0, 5).Select(i => StoreFixture.Check("t" + i, Fixture.Clock.Advance(1)))], CancellationToken.None);
         var ids = (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Id).ToList();
 
         await sut.MarkDeliveredAsync([ids[2]], CancellationToken.None);
@@ -44,10 +36,10 @@ public sealed class DeliveryTests
     public async Task MarkDelivered_EverythingThenNewRows_OnlyNewRowsPending()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([StoreFixture.Check("old", _fixture.Clock.Advance(1))], CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("old", Fixture.Clock.Advance(1))], CancellationToken.None);
         await sut.MarkDeliveredAsync([.. (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Id)], CancellationToken.None);
 
-        await sut.AppendResultsAsync([StoreFixture.Check("new", _fixture.Clock.Advance(1))], CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("new", Fixture.Clock.Advance(1))], CancellationToken.None);
         using var reopened = CreateSut();
         var status = await reopened.GetStatusAsync(CancellationToken.None);
 
@@ -55,7 +47,7 @@ public sealed class DeliveryTests
         {
             Assert.That(await PendingTargetsAsync(reopened), Is.EqualTo(new[] { "new" }));
             Assert.That(status.PendingRows, Is.EqualTo(1));
-            Assert.That(status.OldestPending, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(_fixture.Clock.Read().Wall.ToUnixTimeMilliseconds())));
+            Assert.That(status.OldestPending, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(Fixture.Clock.Read().Wall.ToUnixTimeMilliseconds())));
         });
     }
 
@@ -63,7 +55,7 @@ public sealed class DeliveryTests
     public async Task SetAside_RowAtTheWatermarkAndAnAlreadyDeliveredOne_OnlyThePendingOneCounted()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([.. Enumerable.Range(0, 3).Select(i => StoreFixture.Check("t" + i, _fixture.Clock.Advance(1)))], CancellationToken.None);
+        await sut.AppendResultsAsync([.. Enumerable.Range(0, 3).Select(i => StoreFixture.Check("t" + i, Fixture.Clock.Advance(1)))], CancellationToken.None);
         var ids = (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Id).ToList();
 
         await sut.SetAsideAsync([ids[0]], "400 bad field", CancellationToken.None);
@@ -83,8 +75,8 @@ public sealed class DeliveryTests
     public async Task MarkDelivered_VerdictBeforeOlderChecks_ChecksStillPendingInOrder()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([StoreFixture.Check("a", _fixture.Clock.Advance(1)), StoreFixture.Check("b", _fixture.Clock.Advance(1))], CancellationToken.None);
-        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, _fixture.Clock.Advance(1)), CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("a", Fixture.Clock.Advance(1)), StoreFixture.Check("b", Fixture.Clock.Advance(1))], CancellationToken.None);
+        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, Fixture.Clock.Advance(1)), CancellationToken.None);
         var verdict = (await sut.ReadPendingAsync(1, CancellationToken.None)).Single();
 
         await sut.MarkDeliveredAsync([verdict.Id], CancellationToken.None);
@@ -102,6 +94,4 @@ public sealed class DeliveryTests
 
     private static async Task<List<string>> PendingTargetsAsync(SqliteResultStore store) =>
         [.. (await store.ReadPendingAsync(100, CancellationToken.None)).Select(p => p.Point.Tag("target"))];
-
-    private SqliteResultStore CreateSut() => _fixture.CreateSut();
 }

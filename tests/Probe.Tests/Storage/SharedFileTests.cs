@@ -2,23 +2,15 @@ using Probe.Storage;
 
 namespace Probe.Tests.Storage;
 
-public sealed class SharedFileTests
+public sealed class SharedFileTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task Append_TwoStoresOnOneFileAtOnce_EveryRowOnceWithItsOwnId()
     {
         // The daemon and `probe check` may write the same file at the same time.
         using var daemon = CreateSut();
         using var cli = CreateSut();
-        var clock = _fixture.Clock.Read();
+        var clock = Fixture.Clock.Read();
 
         await Task.WhenAll(AppendAsync(daemon, "daemon", clock), AppendAsync(cli, "cli", clock));
         var all = await daemon.AllAsync();
@@ -39,6 +31,4 @@ public sealed class SharedFileTests
             await store.AppendResultsAsync([.. Enumerable.Range(0, 100).Select(i => StoreFixture.Check("t" + (i % 10), clock))], CancellationToken.None);
         }
     }
-
-    private SqliteResultStore CreateSut() => _fixture.CreateSut();
 }

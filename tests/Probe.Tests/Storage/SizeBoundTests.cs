@@ -3,24 +3,16 @@ using Probe.Verdicts;
 
 namespace Probe.Tests.Storage;
 
-public sealed class SizeBoundTests
+public sealed class SizeBoundTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task Append_PastMaxBytes_DeliveredFirstThenOldestResultsStateChangesKeptDroppedExact()
     {
-        _fixture.Options.Store.MaxBytes = 1024 * 1024;
+        Fixture.Options.Store.MaxBytes = 1024 * 1024;
         using var sut = CreateSut();
-        var start = _fixture.Clock.Read().Wall.ToUnixTimeMilliseconds();
-        await sut.AppendVerdictAsync(new VerdictChange(new Verdict(VerdictState.FullShutdown, []), VerdictState.Online, _fixture.Clock.Read()), CancellationToken.None);
-        await sut.AppendHealthAsync(new HealthSample(_fixture.Clock.Read(), 1, 1, 0, 0, 1, 1, 1), CancellationToken.None);
+        var start = Fixture.Clock.Read().Wall.ToUnixTimeMilliseconds();
+        await sut.AppendVerdictAsync(new VerdictChange(new Verdict(VerdictState.FullShutdown, []), VerdictState.Online, Fixture.Clock.Read()), CancellationToken.None);
+        await sut.AppendHealthAsync(new HealthSample(Fixture.Clock.Read(), 1, 1, 0, 0, 1, 1, 1), CancellationToken.None);
         await AppendChecksAsync(sut, 2000);
         var history = await sut.ReadPendingAsync(5000, CancellationToken.None);
         await sut.MarkDeliveredAsync([.. history.Where(p => p.Point.Measurement == "probe_check").Select(p => p.Id)], CancellationToken.None);
@@ -41,7 +33,7 @@ public sealed class SizeBoundTests
         Assert.Multiple(() =>
         {
             Assert.That(extra, Is.EqualTo(5), "the bound never dropped an undelivered row");
-            Assert.That(status.Bytes, Is.LessThanOrEqualTo(_fixture.Options.Store.MaxBytes));
+            Assert.That(status.Bytes, Is.LessThanOrEqualTo(Fixture.Options.Store.MaxBytes));
             Assert.That(status.Rows, Is.EqualTo(status.PendingRows), "delivered history must go before undelivered rows");
             Assert.That(pending.Count(p => p.Measurement == "probe_verdict"), Is.EqualTo(1));
             Assert.That(pending.Count(p => p.Measurement == "probe_health"), Is.EqualTo(1));
@@ -53,7 +45,7 @@ public sealed class SizeBoundTests
     [Test]
     public async Task Reopen_AfterDrops_DroppedTotalPersisted()
     {
-        _fixture.Options.Store.MaxBytes = 256 * 1024;
+        Fixture.Options.Store.MaxBytes = 256 * 1024;
         long dropped;
         using (var sut = CreateSut())
         {
@@ -73,18 +65,18 @@ public sealed class SizeBoundTests
             Assert.That(dropped, Is.GreaterThan(0));
             Assert.That(status.DroppedTotal, Is.EqualTo(dropped));
             Assert.That(status.Rows + dropped, Is.EqualTo(10_000));
-            Assert.That(new FileInfo(_fixture.Path).Length, Is.LessThanOrEqualTo(_fixture.Options.Store.MaxBytes + (64 * 1024)), "incremental vacuum must give the space back");
+            Assert.That(new FileInfo(Fixture.Path).Length, Is.LessThanOrEqualTo(Fixture.Options.Store.MaxBytes + (64 * 1024)), "incremental vacuum must give the space back");
         });
     }
 
     [Test]
     public async Task Append_EverySeriesDistinct_SeriesWithoutRowsPrunedSoTheBoundHolds()
     {
-        _fixture.Options.Store.MaxBytes = 256 * 1024;
+        Fixture.Options.Store.MaxBytes = 256 * 1024;
         using var sut = CreateSut();
         for (var batch = 0; batch < 40; batch++)
         {
-            await sut.AppendResultsAsync([.. Enumerable.Range(batch * 500, 500).Select(i => StoreFixture.Check("unique-" + i, _fixture.Clock.Advance(1)))], CancellationToken.None);
+            await sut.AppendResultsAsync([.. Enumerable.Range(batch * 500, 500).Select(i => StoreFixture.Check("unique-" + i, Fixture.Clock.Advance(1)))], CancellationToken.None);
         }
 
         var status = await sut.GetStatusAsync(CancellationToken.None);
@@ -92,7 +84,7 @@ public sealed class SizeBoundTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(status.Bytes, Is.LessThanOrEqualTo(_fixture.Options.Store.MaxBytes));
+            Assert.That(status.Bytes, Is.LessThanOrEqualTo(Fixture.Options.Store.MaxBytes));
             Assert.That(status.Rows + status.DroppedTotal, Is.EqualTo(20_000));
             Assert.That(newest[^1], Is.EqualTo("unique-19999"), "rows written after a prune must still name their own series");
         });
@@ -101,10 +93,8 @@ public sealed class SizeBoundTests
     private async Task<int> AppendChecksAsync(SqliteResultStore sut, int count)
     {
         // Fifty series, one millisecond apart: the timestamp tells each result's age.
-        var batch = Enumerable.Range(0, count).Select(i => StoreFixture.Check("t" + (i % 50), _fixture.Clock.Advance(1))).ToList();
+        var batch = Enumerable.Range(0, count).Select(i => StoreFixture.Check("t" + (i % 50), Fixture.Clock.Advance(1))).ToList();
         await sut.AppendResultsAsync(batch, CancellationToken.None);
         return count;
     }
-
-    private SqliteResultStore CreateSut() => _fixture.CreateSut();
 }

@@ -6,21 +6,13 @@ using Probe.Verdicts;
 
 namespace Probe.Tests.Storage;
 
-public sealed class SqliteResultStoreTests
+public sealed class SqliteResultStoreTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task AppendResults_EveryField_ReadBackAsSchemaPoint()
     {
         using var sut = CreateSut();
-        var clock = _fixture.Clock.Read();
+        var clock = Fixture.Clock.Read();
         var result = new CheckResult
         {
             Target = "whatsapp-web",
@@ -71,9 +63,9 @@ public sealed class SqliteResultStoreTests
     [Test]
     public async Task AppendResults_GatewayWithoutOptionalValues_EmptyTagsAndFieldsOmitted()
     {
-        _fixture.Options.Isp = null;
+        Fixture.Options.Isp = null;
         using var sut = CreateSut();
-        var gateway = new CheckResult { Target = "gateway", Kind = CheckKind.Gateway, Host = "192.168.1.1", Ok = true, Ms = 3, Clock = _fixture.Clock.Read() };
+        var gateway = new CheckResult { Target = "gateway", Kind = CheckKind.Gateway, Host = "192.168.1.1", Ok = true, Ms = 3, Clock = Fixture.Clock.Read() };
 
         await sut.AppendResultsAsync([gateway], CancellationToken.None);
         var point = (await sut.ReadPendingAsync(10, CancellationToken.None)).Single().Point;
@@ -92,7 +84,7 @@ public sealed class SqliteResultStoreTests
         using var sut = CreateSut();
         var verdict = new Verdict(VerdictState.PlatformBlock, [new Finding(VerdictState.PlatformBlock, "tiktok", ["tiktok", "tiktok-cdn"], Failures.ConnectionReset, "tls")]);
 
-        await sut.AppendVerdictAsync(new VerdictChange(verdict, VerdictState.Online, _fixture.Clock.Read()), CancellationToken.None);
+        await sut.AppendVerdictAsync(new VerdictChange(verdict, VerdictState.Online, Fixture.Clock.Read()), CancellationToken.None);
         var point = (await sut.ReadPendingAsync(10, CancellationToken.None)).Single().Point;
 
         Assert.Multiple(() =>
@@ -110,7 +102,7 @@ public sealed class SqliteResultStoreTests
     public async Task AppendHealth_Sample_ReadBackWithTypedFields()
     {
         using var sut = CreateSut();
-        var sample = new HealthSample(_fixture.Clock.Read(), 10, 4096, 2, 1.5, 50_000_000, 12.25, 3600);
+        var sample = new HealthSample(Fixture.Clock.Read(), 10, 4096, 2, 1.5, 50_000_000, 12.25, 3600);
 
         await sut.AppendHealthAsync(sample, CancellationToken.None);
         var point = (await sut.ReadPendingAsync(10, CancellationToken.None)).Single().Point;
@@ -126,10 +118,10 @@ public sealed class SqliteResultStoreTests
     public async Task ReadPending_ResultsAndLaterVerdict_VerdictFirstThenOldest()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([StoreFixture.Check("a", _fixture.Clock.Read())], CancellationToken.None);
-        await sut.AppendResultsAsync([StoreFixture.Check("b", _fixture.Clock.Advance(1000))], CancellationToken.None);
-        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, _fixture.Clock.Advance(1000)), CancellationToken.None);
-        await sut.AppendResultsAsync([StoreFixture.Check("c", _fixture.Clock.Advance(1000))], CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("a", Fixture.Clock.Read())], CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("b", Fixture.Clock.Advance(1000))], CancellationToken.None);
+        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, Fixture.Clock.Advance(1000)), CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("c", Fixture.Clock.Advance(1000))], CancellationToken.None);
 
         var pending = await sut.ReadPendingAsync(10, CancellationToken.None);
 
@@ -140,8 +132,8 @@ public sealed class SqliteResultStoreTests
     public async Task ReadPending_RowsInFlight_SteppedOverAndNotCounted()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([.. Enumerable.Range(0, 7).Select(i => StoreFixture.Check("t" + i, _fixture.Clock.Read()))], CancellationToken.None);
-        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, _fixture.Clock.Advance(1000)), CancellationToken.None);
+        await sut.AppendResultsAsync([.. Enumerable.Range(0, 7).Select(i => StoreFixture.Check("t" + i, Fixture.Clock.Read()))], CancellationToken.None);
+        await sut.AppendVerdictAsync(new VerdictChange(Verdict.Unknown, VerdictState.Online, Fixture.Clock.Advance(1000)), CancellationToken.None);
         var inFlight = await sut.ReadPendingAsync(3, CancellationToken.None);
 
         var next = await sut.ReadPendingAsync(3, inFlight.Select(p => p.Id).ToHashSet(), CancellationToken.None);
@@ -159,7 +151,7 @@ public sealed class SqliteResultStoreTests
     public async Task MarkDelivered_SomeRows_NotReturnedAgainAndCounted()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([.. Enumerable.Range(0, 5).Select(i => StoreFixture.Check("t" + i, _fixture.Clock.Read()))], CancellationToken.None);
+        await sut.AppendResultsAsync([.. Enumerable.Range(0, 5).Select(i => StoreFixture.Check("t" + i, Fixture.Clock.Read()))], CancellationToken.None);
         var first = await sut.ReadPendingAsync(3, CancellationToken.None);
 
         await sut.MarkDeliveredAsync([.. first.Select(p => p.Id)], CancellationToken.None);
@@ -173,7 +165,7 @@ public sealed class SqliteResultStoreTests
             Assert.That(status.Rows, Is.EqualTo(5));
             Assert.That(status.PendingRows, Is.EqualTo(2));
             Assert.That(status.DeliveredTotal, Is.EqualTo(3));
-            Assert.That(status.LastUploadAt, Is.EqualTo(_fixture.Time.GetUtcNow()));
+            Assert.That(status.LastUploadAt, Is.EqualTo(Fixture.Time.GetUtcNow()));
         });
     }
 
@@ -181,7 +173,7 @@ public sealed class SqliteResultStoreTests
     public async Task SetAside_PoisonRow_NeverReturnedAgainKeptAndCounted()
     {
         using var sut = CreateSut();
-        await sut.AppendResultsAsync([StoreFixture.Check("good", _fixture.Clock.Read()), StoreFixture.Check("poison", _fixture.Clock.Read())], CancellationToken.None);
+        await sut.AppendResultsAsync([StoreFixture.Check("good", Fixture.Clock.Read()), StoreFixture.Check("poison", Fixture.Clock.Read())], CancellationToken.None);
         var poison = (await sut.ReadPendingAsync(10, CancellationToken.None)).Single(p => p.Point.Tag("target") == "poison");
 
         await sut.SetAsideAsync([poison.Id], "400 bad field", CancellationToken.None);
@@ -200,7 +192,7 @@ public sealed class SqliteResultStoreTests
     public async Task AppendResults_SameSeriesSameMillisecond_LaterMovedByOneMillisecond()
     {
         using var sut = CreateSut();
-        var clock = _fixture.Clock.Read();
+        var clock = Fixture.Clock.Read();
         var ms = clock.Wall.ToUnixTimeMilliseconds();
 
         await sut.AppendResultsAsync([StoreFixture.Check("a", clock), StoreFixture.Check("a", clock), StoreFixture.Check("b", clock)], CancellationToken.None);
@@ -221,7 +213,7 @@ public sealed class SqliteResultStoreTests
         using var sut = CreateSut();
         for (var i = 0; i < 12_000; i += 1000)
         {
-            await sut.AppendResultsAsync([.. Enumerable.Range(i, 1000).Select(n => StoreFixture.Check("t" + n, _fixture.Clock.Advance(1)))], CancellationToken.None);
+            await sut.AppendResultsAsync([.. Enumerable.Range(i, 1000).Select(n => StoreFixture.Check("t" + n, Fixture.Clock.Advance(1)))], CancellationToken.None);
         }
 
         var delivered = await sut.ReadPendingAsync(100, CancellationToken.None);
@@ -252,14 +244,14 @@ public sealed class SqliteResultStoreTests
         long firstId;
         using (var sut = CreateSut())
         {
-            await sut.AppendResultsAsync([StoreFixture.Check("a", _fixture.Clock.Read())], CancellationToken.None);
+            await sut.AppendResultsAsync([StoreFixture.Check("a", Fixture.Clock.Read())], CancellationToken.None);
             var pending = await sut.ReadPendingAsync(1, CancellationToken.None);
             firstId = pending[0].Id;
             await sut.MarkDeliveredAsync([firstId], CancellationToken.None);
         }
 
         using var reopened = CreateSut();
-        await reopened.AppendResultsAsync([StoreFixture.Check("b", _fixture.Clock.Advance(5))], CancellationToken.None);
+        await reopened.AppendResultsAsync([StoreFixture.Check("b", Fixture.Clock.Advance(5))], CancellationToken.None);
         var next = (await reopened.ReadPendingAsync(10, CancellationToken.None)).Single();
         var status = await reopened.GetStatusAsync(CancellationToken.None);
 
@@ -275,9 +267,9 @@ public sealed class SqliteResultStoreTests
     public async Task GetStatus_AfterVerdict_ReportsLastVerdictAndOldestPending()
     {
         using var sut = CreateSut();
-        var first = _fixture.Clock.Read();
+        var first = Fixture.Clock.Read();
         await sut.AppendResultsAsync([StoreFixture.Check("a", first)], CancellationToken.None);
-        var change = _fixture.Clock.Advance(60_000);
+        var change = Fixture.Clock.Advance(60_000);
         await sut.AppendVerdictAsync(new VerdictChange(new Verdict(VerdictState.InternationalCut, []), VerdictState.Online, change), CancellationToken.None);
 
         var status = await sut.GetStatusAsync(CancellationToken.None);
@@ -290,6 +282,4 @@ public sealed class SqliteResultStoreTests
             Assert.That(status.Bytes, Is.GreaterThan(0));
         });
     }
-
-    private SqliteResultStore CreateSut() => _fixture.CreateSut();
 }

@@ -2,25 +2,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Probe.Tests.Storage;
 
-public sealed class StoreSchemaTests
+public sealed class StoreSchemaTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task Open_NewFile_WalIncrementalVacuumSmallPagesAndCurrentSchemaVersion()
     {
         using (var sut = CreateSut())
         {
-            await sut.AppendResultsAsync([StoreFixture.Check("a", _fixture.Clock.Read())], CancellationToken.None);
+            await sut.AppendResultsAsync([StoreFixture.Check("a", Fixture.Clock.Read())], CancellationToken.None);
         }
 
-        using var connection = new SqliteConnection($"Data Source={_fixture.Path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Fixture.Path};Pooling=False");
         connection.Open();
 
         Assert.Multiple(() =>
@@ -35,7 +27,7 @@ public sealed class StoreSchemaTests
     [Test]
     public async Task Open_FileFromNewerProbe_MovedAsideNotMisread()
     {
-        using (var connection = new SqliteConnection($"Data Source={_fixture.Path};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={Fixture.Path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -49,8 +41,8 @@ public sealed class StoreSchemaTests
         Assert.Multiple(() =>
         {
             Assert.That(status.Rows, Is.Zero);
-            Assert.That(Directory.GetFiles(_fixture.Directory, "results.db.corrupt-*"), Has.Length.EqualTo(1));
-            Assert.That(_fixture.Logger.Entries.Single(e => e.EventId == 1501).Message, Does.Contain("newer"));
+            Assert.That(Directory.GetFiles(Fixture.Directory, "results.db.corrupt-*"), Has.Length.EqualTo(1));
+            Assert.That(Fixture.Logger.Entries.Single(e => e.EventId == 1501).Message, Does.Contain("newer"));
         });
     }
 
@@ -60,6 +52,4 @@ public sealed class StoreSchemaTests
         command.CommandText = "PRAGMA " + name;
         return command.ExecuteScalar();
     }
-
-    private Probe.Storage.SqliteResultStore CreateSut() => _fixture.CreateSut();
 }

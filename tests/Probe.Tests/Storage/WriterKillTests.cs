@@ -6,17 +6,9 @@ using System.Threading.Channels;
 namespace Probe.Tests.Storage;
 
 [Category("Integration")]
-public sealed class WriterKillTests
+public sealed class WriterKillTests : StoreTestBase
 {
     private const int Runs = 25;
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task AppendResults_WriterKilledMidBatchManyTimes_OpensAndNoCommittedRowLost()
     {
@@ -27,7 +19,7 @@ public sealed class WriterKillTests
             var prefix = $"r{run}-";
             var lastCommitted = await RunAndKillAsync(writer, prefix, batchesBeforeKill: random.Next(1, 6), extraDelayMs: random.Next(0, 20));
 
-            using var sut = _fixture.CreateSut();
+            using var sut = CreateSut();
             var stored = (await sut.AllAsync())
                 .Select(p => p.Point.Tag("target"))
                 .Where(t => t.StartsWith(prefix, StringComparison.Ordinal))
@@ -36,7 +28,7 @@ public sealed class WriterKillTests
             var lost = Enumerable.Range(0, (int)lastCommitted + 1).Where(n => !stored.Contains(n)).ToList();
 
             Assert.That(lost, Is.Empty, $"run {run}: rows committed before the kill (up to {lastCommitted}) are missing");
-            Assert.That(_fixture.Logger.Entries.Select(e => e.EventId), Does.Not.Contain(1501), $"run {run}: the store was quarantined");
+            Assert.That(Fixture.Logger.Entries.Select(e => e.EventId), Does.Not.Contain(1501), $"run {run}: the store was quarantined");
         }
     }
 
@@ -44,7 +36,7 @@ public sealed class WriterKillTests
     private async Task<long> RunAndKillAsync(string writer, string prefix, int batchesBeforeKill, int extraDelayMs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { writer, _fixture.Path, "500", prefix })
+        foreach (var argument in new[] { writer, Fixture.Path, "500", prefix })
         {
             start.ArgumentList.Add(argument);
         }
