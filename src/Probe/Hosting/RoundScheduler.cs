@@ -23,6 +23,7 @@ internal sealed class RoundScheduler(
     IOptions<ProbeOptions> options,
     IOptions<HostOptions> host,
     DaemonTimings timings,
+    HeapTrim trim,
     ILogger<RoundScheduler> logger) : BackgroundService
 {
     public const string LoopName = "round";
@@ -81,6 +82,9 @@ internal sealed class RoundScheduler(
         if (stoppingToken.IsCancellationRequested)
         {
             Log.FlushedOnStop(logger, results.Count);
+            return;
         }
+
+        trim.AfterRound();
     }
 }

@@ -48,6 +48,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         services.AddSingleton(targets ?? new ListTargetSource(FakeNetwork.Targets));
         services.AddSingleton(new DaemonTimings { Random = new Random(42) });
         services.AddSingleton(notifier ?? new SystemdNotifier());
+        services.AddSingleton(new HeapTrim(Time, () => Trims.Add(Time.GetUtcNow() - Origin)));
         services.AddDaemon();
         _provider = services.BuildServiceProvider();
         Monitor = _provider.GetRequiredService<ProgressMonitor>();
@@ -65,6 +66,9 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public ProgressMonitor Monitor { get; }
 
     public RoundTrigger Trigger { get; }
+
+    /// <summary>When the round scheduler trimmed the heap (elapsed fake time); the test process's own heap is left alone.</summary>
+    public List<TimeSpan> Trims { get; } = [];
 
     public DateTimeOffset Origin => Checker.Origin;
 
