@@ -28,7 +28,7 @@ public static class DaemonServiceCollectionExtensions
         services.TryAddSingleton<ProgressMonitor>();
         services.TryAddSingleton<StatusLeds>();
         services.TryAddSingleton<ResultPipeline>();
-        services.TryAddSingleton(provider => new HeapTrim(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<HeapTrim>();
         services.TryAddSingleton(provider => new VerdictTracker(
             provider.GetRequiredService<IVerdictEngine>(),
             new LatencyBaselineTracker(),

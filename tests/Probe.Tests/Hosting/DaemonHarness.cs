@@ -48,7 +48,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         services.AddSingleton(targets ?? new ListTargetSource(FakeNetwork.Targets));
         services.AddSingleton(new DaemonTimings { Random = new Random(42) });
         services.AddSingleton(notifier ?? new SystemdNotifier());
-        services.AddSingleton(new HeapTrim(Time, () => Trims.Add(Time.GetUtcNow() - Origin)));
+        services.AddSingleton(new HeapTrim(() => Trims.Add(Time.GetUtcNow() - Origin)));
         services.AddDaemon();
         _provider = services.BuildServiceProvider();
         Monitor = _provider.GetRequiredService<ProgressMonitor>();

@@ -36,31 +36,20 @@ public sealed class RoundSchedulerTests
     }
 
     [Test]
-    public async Task Run_RoundsCloserThanAMinute_HeapTrimmedAfterTheFirstThenOnceAMinute()
-    {
-        await using var sut = CreateSut(options => options.Schedule.RoundInterval = TimeSpan.FromSeconds(20));
-        await sut.StartAsync(RoundScheduler.LoopName);
-
-        await sut.RunUntilAsync(TimeSpan.FromSeconds(150));
-
-        Assert.Multiple(() =>
-        {
-            // Rounds at 0, 10 (confirming "online"), 20, 40 … 140: trimmed after the first, then a minute or more apart.
-            Assert.That(sut.Checker.RoundStarts, Has.Count.EqualTo(9));
-            Assert.That(sut.Trims, Is.EqualTo(new[] { 0, 60, 120 }.Select(s => TimeSpan.FromSeconds(s))));
-        });
-    }
-
-    [Test]
-    public async Task Run_DefaultRoundInterval_HeapTrimmedAfterEveryRound()
+    public async Task Run_Rounds_HeapTrimmedAfterEachStoredRound()
     {
         await using var sut = CreateSut();
         await sut.StartAsync(RoundScheduler.LoopName);
 
-        await sut.RunUntilAsync(TimeSpan.FromMinutes(16));
+        await sut.RunUntilAsync(TimeSpan.FromMinutes(11));
+        await sut.StopAsync();
 
-        // 0: first round; 10 s: the round that confirms "online" (too soon); then the plan every 5 minutes.
-        Assert.That(sut.Trims, Is.EqualTo(new[] { 0, 300, 600, 900 }.Select(s => TimeSpan.FromSeconds(s))));
+        // 0: first round; 10 s: the round that confirms "online"; then the plan every 5 minutes.
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Checker.RoundStarts, Is.EqualTo(new[] { 0, 10, 300, 600 }.Select(s => TimeSpan.FromSeconds(s))));
+            Assert.That(sut.Trims, Is.EqualTo(sut.Checker.RoundStarts));
+        });
     }
 
     [Test]
