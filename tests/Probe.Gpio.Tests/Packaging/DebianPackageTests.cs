@@ -145,15 +145,57 @@ public sealed class DebianPackageTests
     public async Task Binary_Arm64UnderQemu_ChecksLoopbackServers()
     {
         var qemu = ToolRun.Require("qemu-aarch64-static", "qemu-user-static");
+
+        await CheckLoopbackServersAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe")]);
+    }
+
+    /// <summary>
+    /// The unit sets MemoryDenyWriteExecute=yes, which systemd enforces with the kernel's PR_SET_MDWE where it has it
+    /// (Linux 6.3+; else a seccomp filter with the same rule): no page may ever be writable and executable. The
+    /// NativeAOT binary never writes code, so it must check, store and judge as usual under it (a JIT build crashes).
+    /// </summary>
+    [Test]
+    public async Task Binary_Amd64UnderMemoryDenyWriteExecute_ChecksLoopbackServers()
+    {
+        var clang = ToolRun.Require("clang", "clang");
+        var dir = Directory.CreateTempSubdirectory("probe-mdwe-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "mdwe-exec.c"), """
+                #include <stdio.h>
+                #include <sys/prctl.h>
+                #include <unistd.h>
+                int main(int argc, char **argv) {
+                  if (prctl(65 /* PR_SET_MDWE */, 1 /* PR_MDWE_REFUSE_EXEC_GAIN */, 0L, 0L, 0L) != 0) { perror("prctl(PR_SET_MDWE), Linux 6.3+"); return 126; }
+                  execv(argv[1], argv + 1);
+                  perror("execv");
+                  return 127;
+                }
+                """);
+            var launcher = Path.Combine(dir, "mdwe-exec");
+            var build = await ToolRun.RunAsync(clang, ["-O2", "-o", launcher, Path.Combine(dir, "mdwe-exec.c")], TimeSpan.FromMinutes(2));
+            Assert.That(build.ExitCode, Is.Zero, build.Output);
+
+            await CheckLoopbackServersAsync(launcher, [Path.Combine(Fixture.TreeOf("amd64"), "usr/bin/probe")]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Runs <c>probe check --json --no-store</c> through <paramref name="program"/> against two loopback nginx sites; both must answer 200 and the verdict be online.</summary>
+    private static async Task CheckLoopbackServersAsync(string program, string[] probeCommand)
+    {
         var nginx = ToolRun.Require("nginx", "nginx");
-        var dir = Directory.CreateTempSubdirectory("probe-qemu-").FullName;
+        var dir = Directory.CreateTempSubdirectory("probe-loopback-").FullName;
         var port = FreePort();
         File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
             daemon off; master_process off; pid {{dir}}/nginx.pid; error_log {{dir}}/error.log; events {}
             http { access_log off; server { listen 127.1.0.1:{{port}}; listen 127.2.0.1:{{port}}; location / { return 200 "ok\n"; } } }
             """);
         File.WriteAllText(Path.Combine(dir, "probe.json"), $$"""
-            { "Probe": { "Id": "qemu-01", "Gateway": { "Address": "127.0.0.1", "Ports": [1] },
+            { "Probe": { "Id": "loopback-01", "Gateway": { "Address": "127.0.0.1", "Ports": [1] },
               "Resolvers": [ { "Name": "system", "Address": "127.0.0.1:1" } ],
               "Targets": { "UseDefaults": false, "Items": [
                 { "Name": "national", "Url": "http://127.1.0.1:{{port}}/", "Group": "national" },
@@ -165,7 +207,7 @@ public sealed class DebianPackageTests
         {
             await WaitForListenerAsync(port);
 
-            var run = await ToolRun.RunAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe"), "check", "--json", "--no-store", "--config", Path.Combine(dir, "probe.json")], TimeSpan.FromMinutes(5));
+            var run = await ToolRun.RunAsync(program, [.. probeCommand, "check", "--json", "--no-store", "--config", Path.Combine(dir, "probe.json")], TimeSpan.FromMinutes(5));
 
             Assert.That(run.ExitCode, Is.Zero, run.Output);
             using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
