@@ -30,8 +30,8 @@ internal sealed class DrainPipeline
     /// <summary>A batch of pending rows and its body.</summary>
     public sealed record ReadBatch(List<PendingPoint> Rows, LineBatch Points);
 
-    /// <summary>What one read gave: its batches, whether it was full, whether it handed out rows already marked.</summary>
-    public sealed record ReadAhead(List<ReadBatch> Batches, bool Full, bool MarksIgnored);
+    /// <summary>What one read gave: its batch (maybe empty), whether it was full, whether it handed out rows already marked.</summary>
+    public sealed record ReadAhead(ReadBatch Batch, bool Full, bool MarksIgnored);
 
     /// <summary>A batch sent and the store's answer to come.</summary>
     public sealed record Sending(ReadBatch Batch, Task<SinkOutcome> Outcome);

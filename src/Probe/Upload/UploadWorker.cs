@@ -12,9 +12,8 @@ public sealed class UploadWorker
     private const int MaxUnprovenSuspects = 8;
 
     /// <summary>
-    /// Batches in flight at once, once the store has acknowledged one: a second request hides the round trip of the
-    /// first (over 200 ms of round trip, 100 000 points drained in 2.7 s instead of 4.7 s; bench/RESULTS.md, drain).
-    /// It is also how many batches are read in one go, so the read steps over at most one batch in flight.
+    /// Batches in flight at once, once the store has acknowledged one: the next batch goes out as soon as it is read,
+    /// beside the one in flight, which hides most of a slow link's round trips (bench/RESULTS.md, drain).
     /// </summary>
     private const int MaxInFlight = 2;
 
@@ -121,9 +120,9 @@ public sealed class UploadWorker
                 var read = await reading.ConfigureAwait(false);
                 // A row whose mark was done before the read, handed out again: the store did not take our marks.
                 drain.More = read.Full && !read.MarksIgnored;
-                if (!read.MarksIgnored)
+                if (read.Batch.Rows.Count > 0 && !read.MarksIgnored)
                 {
-                    read.Batches.ForEach(drain.Ready.Enqueue);
+                    drain.Ready.Enqueue(read.Batch);
                 }
             }
 
@@ -134,7 +133,8 @@ public sealed class UploadWorker
             }
 
             // Read once the batches before the last one handed out are settled: the read waits for their marks and
-            // steps over the one still in flight. A short read emptied the queue: what arrives now waits for the next drain.
+            // steps over the one still in flight (stepping over in-flight rows costs as much as reading them).
+            // A short read emptied the queue: what arrives now waits for the next drain.
             if (drain.Reading is null && drain.More && drain.Ready.Count == 0 && drain.Window.Count <= 1)
             {
                 var inFlight = drain.Window.SelectMany(s => s.Batch.Rows).Select(r => r.Id).ToHashSet();
@@ -166,17 +166,16 @@ public sealed class UploadWorker
         }
     }
 
-    // Up to MaxInFlight batches of pending rows in one read, once the marks before them are done (so only the rows in
-    // flight need leaving out), formatted here, on a pool thread, so that reading and formatting overlap the requests
-    // in flight.
+    // Up to one batch of pending rows, read once the marks before it are done (so only the rows in flight need leaving
+    // out) and formatted here, on a pool thread, so that reading and formatting overlap the request in flight.
     private Task<DrainPipeline.ReadAhead> ReadAheadAsync(Task marking, HashSet<long> inFlight, HashSet<long> marked, CancellationToken cancellationToken) =>
         Task.Run(
             async () =>
             {
                 await marking.ConfigureAwait(false);
-                var rows = await _store.ReadPendingAsync(_batchSize * MaxInFlight, inFlight, cancellationToken).ConfigureAwait(false);
-                var batches = rows.Chunk(_batchSize).Select(chunk => new DrainPipeline.ReadBatch([.. chunk], LineBatch.Of(chunk.Select(r => r.Point).ToList()))).ToList();
-                return new DrainPipeline.ReadAhead(batches, rows.Count == _batchSize * MaxInFlight, rows.Any(r => marked.Contains(r.Id)));
+                var rows = (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
+                var batch = new DrainPipeline.ReadBatch(rows, LineBatch.Of(rows.Select(r => r.Point).ToList()));
+                return new DrainPipeline.ReadAhead(batch, rows.Count == _batchSize, rows.Any(r => marked.Contains(r.Id)));
             },
             cancellationToken);
 
