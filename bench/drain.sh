@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Drain rate: N buffered results -> `probe upload` into VictoriaMetrics, against the same line protocol
 # (`probe export --format lp`) posted with curl in one go (the ceiling), with the CPU seconds of probe and of
-# VictoriaMetrics during each. PROBE_VARIANTS and ROUNDS compare builds side by side (below). Also what gzip costs (probe posts
+# VictoriaMetrics during each. PROBE_VARIANTS and ROUNDS compare builds side by side (below); RTT_MS puts a round
+# trip of that many ms between probe and VictoriaMetrics (bench/delayproxy.py, loopback; curl keeps the direct path,
+# so compare variants with each other then, not with curl). Also what gzip costs (probe posts
 # gzip, fastest level: gzip -1 of the same file, and curl posting that), the store's append rate and
 # bytes written per 1000 results (issue 3). Usage: bench/drain.sh [N=1000000]
 source "$(dirname "$0")/lib.sh"
@@ -41,7 +43,16 @@ drain_once() { # label binary envs
   local label="$1" bin="$2" envs="$3" t0 t1 vm0 vm1
   cp "$STORE.filled" "$STORE"; rm -f "$STORE-wal" "$STORE-shm"
   start_vm "$label"
-  write_config "$VM_URL"
+  if [ -n "${RTT_MS:-}" ]; then
+    # A slow uplink's round trip between probe and the store: half of RTT_MS each way (bench/delayproxy.py).
+    local port; port="$(free_port)"
+    start_bg "$WORK/proxy-$label.log" python3 "$BENCH_DIR/delayproxy.py" "$port" "${VM_URL##*:}" "$(echo "$RTT_MS / 2" | bc -l)"
+    PROXY_PID=$LAST_PID
+    wait_tcp "$port"
+    write_config "http://127.0.0.1:$port"
+  else
+    write_config "$VM_URL"
+  fi
   vm0=$(cpu_ticks "$VM_PID")
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086 # the variables of the variant are words on purpose
@@ -55,6 +66,7 @@ drain_once() { # label binary envs
   D_CPU=$(echo "$u + $s" | bc -l)
   D_COUNT=$(vm_count "$VM_URL")
   stop_pid "$VM_PID"; rm -rf "$WORK/vm-$label"
+  [ -n "${RTT_MS:-}" ] && stop_pid "$PROXY_PID"
   [ "$D_COUNT" = "$N" ] || echo "WARNING: VictoriaMetrics holds $D_COUNT points after '$label', expected $N" >&2
 }
 
@@ -72,6 +84,15 @@ curl_once() {
   CURL_COUNT=$(vm_count "$VM_URL")
   stop_pid "$VM_PID"; rm -rf "$WORK/vm-curl"
   [ "$CURL_COUNT" = "$N" ] || echo "WARNING: VictoriaMetrics holds $CURL_COUNT points after curl, expected $N" >&2
+}
+
+wait_tcp() { # port
+  local i
+  for i in $(seq 1 50); do
+    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "nothing listens on 127.0.0.1:$1"
 }
 
 # 1 and 2, ROUNDS times: curl, then each variant (PROBE_VARIANTS: one "label|binary|VAR=value ..." a line; by default
