@@ -65,6 +65,12 @@ drain_once() { # label binary envs
   read -r u s D_RSS <"$WORK/upload.time"
   D_CPU=$(echo "$u + $s" | bc -l)
   D_COUNT=$(vm_count "$VM_URL")
+  # VictoriaMetrics may take a moment to make fresh series searchable: look again before calling points missing.
+  local tries=0
+  while [ "$D_COUNT" != "$N" ] && [ "$tries" -lt 10 ]; do
+    sleep 1; tries=$((tries + 1)); D_COUNT=$(vm_count "$VM_URL")
+  done
+  [ "$tries" -gt 0 ] && echo "note: '$label' read back $D_COUNT points after $tries more second(s)" >&2
   stop_pid "$VM_PID"; rm -rf "$WORK/vm-$label"
   [ -n "${RTT_MS:-}" ] && stop_pid "$PROXY_PID"
   [ "$D_COUNT" = "$N" ] || echo "WARNING: VictoriaMetrics holds $D_COUNT points after '$label', expected $N" >&2
