@@ -11,6 +11,12 @@ public sealed class UploadWorker
     /// <summary>Rejected points kept (not set aside) before the store has accepted anything: beyond this, it is not the data.</summary>
     private const int MaxUnprovenSuspects = 8;
 
+    /// <summary>
+    /// Batches in flight at once, once the store has acknowledged one: the next batch goes out as soon as it is read,
+    /// beside the one in flight, which hides most of a slow link's round trips (bench/RESULTS.md, drain).
+    /// </summary>
+    private const int MaxInFlight = 2;
+
     private readonly IResultStore _store;
     private readonly ISink _sink;
     private readonly ILogger<UploadWorker> _logger;
@@ -37,53 +43,54 @@ public sealed class UploadWorker
         }
 
         var tally = new Tally();
+        var drain = new DrainPipeline();
         SinkOutcome? stoppedBy = null;
-        HashSet<long> settled = [];
-        HashSet<long> previous = [];
-        var marking = Task.CompletedTask;
-        var next = ReadAheadAsync(marking, [], cancellationToken);
+        drain.Reading = ReadAheadAsync(drain.Marking, [], [], cancellationToken);
         try
         {
-            while (stoppedBy is null)
+            while (stoppedBy is null && await NextToSettleAsync(drain, cancellationToken).ConfigureAwait(false) is { } head)
             {
-                var batch = await next.ConfigureAwait(false);
-                // A row settled two batches ago (its marks are done by now) handed out again means the store did not
-                // take our marks: stop rather than resend forever.
-                if (batch.Rows.Count == 0 || batch.Rows.Any(r => settled.Contains(r.Id)))
-                {
-                    break;
-                }
-
-                // Pipelined: while this batch is in flight, the previous one is marked delivered and then the next one
-                // is read and formatted. The read leaves this batch's rows out (not marked yet); nothing is sent before
-                // the batch ahead of it was acknowledged, and nothing is marked that the sink did not acknowledge.
-                // A short batch emptied the queue: what arrives now waits for the next drain, as it did before.
-                var inFlight = batch.Rows.Select(r => r.Id).ToHashSet();
-                next = batch.Rows.Count < _batchSize ? Task.FromResult(NoBatch) : ReadAheadAsync(marking, inFlight, cancellationToken);
-                var outcome = await _sink.WriteAsync(batch.Points, cancellationToken).ConfigureAwait(false);
-                await marking.ConfigureAwait(false);
+                var outcome = await head.Outcome.ConfigureAwait(false);
                 if (outcome.Kind == SinkOutcomeKind.Delivered)
                 {
                     _storeAcceptedData = true;
-                    marking = MarkDeliveredAsync(batch.Rows, tally, cancellationToken);
+                    drain.Width = MaxInFlight;
+                    drain.LastMarked = head.Batch.Rows.Select(r => r.Id).ToHashSet();
+                    drain.Marking = MarkDeliveredAfterAsync(drain.Marking, head.Batch.Rows, tally, cancellationToken);
                 }
                 else
                 {
-                    stoppedBy = await ActOnAsync(outcome, batch.Rows, tally, cancellationToken).ConfigureAwait(false);
+                    await drain.Marking.ConfigureAwait(false);
+                    stoppedBy = await ActOnAsync(outcome, head.Batch.Rows, tally, cancellationToken).ConfigureAwait(false);
                     stoppedBy = await SettleSuspectsAsync(tally, cancellationToken).ConfigureAwait(false) ?? stoppedBy;
                 }
-
-                settled = previous;
-                previous = inFlight;
             }
 
-            await marking.ConfigureAwait(false);
+            // Stopped with a later batch in flight: what the store acknowledged is marked all the same (out of the
+            // watermark's order), so that a metered link never pays for it twice.
+            while (drain.Window.TryDequeue(out var later))
+            {
+                if ((await later.Outcome.ConfigureAwait(false)).Kind == SinkOutcomeKind.Delivered)
+                {
+                    drain.Marking = MarkDeliveredAfterAsync(drain.Marking, later.Batch.Rows, tally, cancellationToken);
+                }
+            }
+
+            await drain.Marking.ConfigureAwait(false);
         }
         finally
         {
-            // Never left running: a batch read ahead but not sent stays pending in the store, as it should.
-            await marking.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Never left running: batches read ahead but not sent stay pending in the store, as they should.
+            await drain.Marking.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var sending in drain.Window)
+            {
+                await ((Task)sending.Outcome).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (drain.Reading is { } reading)
+            {
+                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         var left = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
@@ -100,17 +107,83 @@ public sealed class UploadWorker
         return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
     }
 
+    // Sends what has been read while the window has room, starts the next read once at most one batch is unsettled,
+    // and returns the oldest batch in flight once its outcome is in (null: nothing left to send).
+    // Outcomes are settled in store order, so marks move the delivery watermark over contiguous rows.
+    private async Task<DrainPipeline.Sending?> NextToSettleAsync(DrainPipeline drain, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (drain.Reading is { } reading && (reading.IsCompleted || (drain.Window.Count == 0 && drain.Ready.Count == 0)))
+            {
+                drain.Reading = null;
+                var read = await reading.ConfigureAwait(false);
+                // A row whose mark was done before the read, handed out again: the store did not take our marks.
+                drain.More = read.Full && !read.MarksIgnored;
+                if (read.Batch.Rows.Count > 0 && !read.MarksIgnored)
+                {
+                    drain.Ready.Enqueue(read.Batch);
+                }
+            }
+
+            while (drain.Ready.Count > 0 && drain.Window.Count < drain.Width)
+            {
+                var batch = drain.Ready.Dequeue();
+                drain.Window.Enqueue(new DrainPipeline.Sending(batch, _sink.WriteAsync(batch.Points, cancellationToken)));
+            }
+
+            // Read once the batches before the last one handed out are settled: the read waits for their marks and
+            // steps over the one still in flight (stepping over in-flight rows costs as much as reading them).
+            // A short read emptied the queue: what arrives now waits for the next drain.
+            if (drain.Reading is null && drain.More && drain.Ready.Count == 0 && drain.Window.Count <= 1)
+            {
+                var inFlight = drain.Window.SelectMany(s => s.Batch.Rows).Select(r => r.Id).ToHashSet();
+                drain.Reading = ReadAheadAsync(drain.Marking, inFlight, drain.LastMarked, cancellationToken);
+            }
+
+            if (!drain.Window.TryPeek(out var head))
+            {
+                if (drain.Reading is null)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            // What is being read goes out as soon as it is there, beside the request in flight.
+            if (drain.Reading is { } pending && drain.Ready.Count == 0 && drain.Window.Count < drain.Width && !head.Outcome.IsCompleted)
+            {
+                await Task.WhenAny(head.Outcome, pending).ConfigureAwait(false);
+                if (!head.Outcome.IsCompleted)
+                {
+                    continue;
+                }
+            }
+
+            await ((Task)head.Outcome).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return drain.Window.Dequeue();
+        }
+    }
+
     // Up to one batch of pending rows, read once the marks before it are done (so only the rows in flight need leaving
     // out) and formatted here, on a pool thread, so that reading and formatting overlap the request in flight.
-    private Task<ReadBatch> ReadAheadAsync(Task marking, HashSet<long> inFlight, CancellationToken cancellationToken) =>
+    private Task<DrainPipeline.ReadAhead> ReadAheadAsync(Task marking, HashSet<long> inFlight, HashSet<long> marked, CancellationToken cancellationToken) =>
         Task.Run(
             async () =>
             {
                 await marking.ConfigureAwait(false);
                 var rows = (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
-                return new ReadBatch(rows, LineBatch.Of(rows.Select(r => r.Point).ToList()));
+                var batch = new DrainPipeline.ReadBatch(rows, LineBatch.Of(rows.Select(r => r.Point).ToList()));
+                return new DrainPipeline.ReadAhead(batch, rows.Count == _batchSize, rows.Any(r => marked.Contains(r.Id)));
             },
             cancellationToken);
+
+    private async Task MarkDeliveredAfterAsync(Task before, List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
+    {
+        await before.ConfigureAwait(false);
+        await MarkDeliveredAsync(batch, tally, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task MarkDeliveredAsync(List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
     {
@@ -185,10 +258,6 @@ public sealed class UploadWorker
             Log.SinkUnavailable(_logger, stoppedBy.StatusCode, stoppedBy.Detail);
         }
     }
-
-    private static readonly ReadBatch NoBatch = new([], LineBatch.Of([]));
-
-    private sealed record ReadBatch(List<PendingPoint> Rows, LineBatch Points);
 
     private sealed class Tally
     {

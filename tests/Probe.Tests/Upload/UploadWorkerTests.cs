@@ -30,19 +30,61 @@ public sealed class UploadWorkerTests
     }
 
     [Test]
-    public async Task DrainOnceAsync_BatchInFlight_NextOneReadMeanwhileAndNoRowSentTwice()
+    public async Task DrainOnceAsync_LongQueue_OneRequestUntilAcknowledgedThenTwoInFlightWithTheNextReadMeanwhile()
     {
         var store = new InMemoryResultStore();
         store.Add(TestPoints.Checks(45, Start));
-        var sink = new ReadAheadObservingSink(store, batchSize: 10);
+        var sink = new GatedSink();
 
-        var result = await CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+        var drain = CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+        var first = await sink.NextAsync();
+        Assert.That(sink.InFlight, Is.EqualTo(1), "one request until the store has acknowledged one");
+        first.Complete(SinkOutcome.Delivered);
+        var second = await sink.NextAsync();
+        // The third batch was read while the second was in flight, and goes out beside it.
+        var third = await sink.NextAsync();
+        Assert.That(sink.InFlight, Is.EqualTo(2));
+        Assert.That(store.ReadPendingCalls, Is.EqualTo(3), "one batch per read");
+        second.Complete(SinkOutcome.Delivered);
+        var fourth = await sink.NextAsync();
+        third.Complete(SinkOutcome.Delivered);
+        var fifth = await sink.NextAsync();
+        fourth.Complete(SinkOutcome.Delivered);
+        fifth.Complete(SinkOutcome.Delivered);
+        var result = await drain;
 
         Assert.That(result, Is.EqualTo(new DrainResult(45, 0, 0, null)));
-        Assert.That(sink.ReadWhileInFlight, Is.EqualTo(new[] { true, true, true, true }), "each full batch's successor was read during its write");
-        var sent = sink.Batches.SelectMany(b => b).ToList();
+        Assert.That(sink.MaxInFlight, Is.EqualTo(2));
+        var sent = new[] { first, second, third, fourth, fifth }.SelectMany(w => w.Points).ToList();
         Assert.That(sent, Has.Count.EqualTo(45), "no point sent twice");
         Assert.That(sent.Select(p => p.TimestampMs), Is.Ordered.And.Unique);
+        Assert.That(store.MaxDeliveriesOfOneRow, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_FailsWhileALaterBatchIsAcknowledged_LaterOneMarkedAndTheRestSentOnceNextTime()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(45, Start));
+        var sink = new GatedSink();
+
+        var drain = CreateSut(store, sink, batchSize: 10).DrainOnceAsync(CancellationToken.None);
+        (await sink.NextAsync()).Complete(SinkOutcome.Delivered);
+        var second = await sink.NextAsync();
+        var third = await sink.NextAsync();
+        third.Complete(SinkOutcome.Delivered);
+        second.Complete(SinkOutcome.Unreachable("connection reset"));
+        var result = await drain;
+
+        Assert.That(result.Sent, Is.EqualTo(20), "the first and the third batch");
+        Assert.That(result.Left, Is.EqualTo(25));
+        Assert.That(result.StoppedBy?.Kind, Is.EqualTo(SinkOutcomeKind.Unavailable));
+        Assert.That(store.DeliveredIds, Is.EqualTo(Enumerable.Range(1, 10).Concat(Enumerable.Range(21, 10)).Select(i => (long)i)));
+        Assert.That(sink.InFlight, Is.Zero, "nothing left running");
+
+        var again = await CreateSut(store, new ScriptedSink(_ => SinkOutcome.Delivered), batchSize: 10).DrainOnceAsync(CancellationToken.None);
+
+        Assert.That(again, Is.EqualTo(new DrainResult(25, 0, 0, null)));
         Assert.That(store.MaxDeliveriesOfOneRow, Is.EqualTo(1));
     }
 
@@ -152,35 +194,5 @@ public sealed class UploadWorkerTests
         Assert.That(sink.Batches, Is.Empty);
         Assert.That(result.Left, Is.EqualTo(3));
         Assert.That(store.DeliveredIds, Is.Empty);
-    }
-
-    // Holds each full batch "in flight" until the worker has read the next one (or 10 s passed), and notes which it was.
-    private sealed class ReadAheadObservingSink(InMemoryResultStore store, int batchSize) : ISink
-    {
-        private readonly List<IReadOnlyList<ProbePoint>> _batches = [];
-
-        public bool Enabled => true;
-
-        public List<bool> ReadWhileInFlight { get; } = [];
-
-        public IReadOnlyList<IReadOnlyList<ProbePoint>> Batches => _batches;
-
-        public async Task<SinkOutcome> WriteAsync(IReadOnlyList<ProbePoint> points, CancellationToken cancellationToken)
-        {
-            _batches.Add(points);
-            if (points.Count == batchSize)
-            {
-                var wanted = _batches.Count + 1;
-                var deadline = TimeProvider.System.GetTimestamp() + TimeProvider.System.TimestampFrequency * 10;
-                while (store.ReadPendingCalls < wanted && TimeProvider.System.GetTimestamp() < deadline)
-                {
-                    await store.Reads.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
-                }
-
-                ReadWhileInFlight.Add(store.ReadPendingCalls >= wanted);
-            }
-
-            return SinkOutcome.Delivered;
-        }
     }
 }
