@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Probe.Storage;
+
+/// <summary>
+/// Schema 3: fewer bytes per row and fewer pages per commit (bench/RESULTS.md, "Disk writes: schema 3"). Fields are stored
+/// compact (<see cref="FieldFormat"/>) instead of as JSON; records loses AUTOINCREMENT (every insert rewrote the
+/// sqlite_sequence page; meta last_id keeps ids growing instead) and new files have no auto_vacuum (every page allocation
+/// wrote a pointer-map page; freed pages are reused, and the size bound counts pages in use, not the file's length).
+/// </summary>
+internal static class SchemaVersion3
+{
+    private const string Table =
+        """
+        CREATE TABLE records_v3 (
+            id INTEGER PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            series_id INTEGER NOT NULL,
+            ts_ms INTEGER NOT NULL,
+            boot INTEGER NOT NULL,
+            mono_ms INTEGER NOT NULL,
+            clock INTEGER NOT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            fields BLOB NOT NULL);
+        """;
+
+    private const string Indexes =
+        """
+        DROP TABLE records;
+        ALTER TABLE records_v3 RENAME TO records;
+        CREATE UNIQUE INDEX records_ts_series ON records (ts_ms, series_id);
+        CREATE INDEX records_pending_first ON records (id) WHERE status = 0 AND kind >= 2;
+        CREATE INDEX records_waiting ON records (boot, id) WHERE clock = 2;
+        """;
+
+    /// <summary>Rebuilds records with every row's fields re-encoded; ids, timestamps and statuses stay as they were.</summary>
+    public static void Migrate(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        StoreSchema.Execute(connection, transaction, Table);
+        var lastId = Sql.Scalar(connection, transaction, "SELECT seq FROM sqlite_sequence WHERE name = 'records'") as long? ?? 0;
+        var unreadable = new List<(long Id, string Text)>();
+        using (var insert = Sql.Command(
+            connection,
+            transaction,
+            "INSERT INTO records_v3 SELECT id, kind, series_id, ts_ms, boot, mono_ms, clock, status, $p1 FROM records WHERE id = $p0",
+            0L,
+            Array.Empty<byte>()))
+        using (var select = Sql.Command(connection, transaction, "SELECT id, fields FROM records ORDER BY id"))
+        using (var row = select.ExecuteReader())
+        {
+            while (row.Read())
+            {
+                var id = row.GetInt64(0);
+                var text = row.GetString(1);
+                byte[] fields;
+                try
+                {
+                    fields = FromJson(text);
+                }
+                catch (JsonException)
+                {
+                    fields = [];
+                    unreadable.Add((id, text));
+                }
+
+                insert.Parameters[0].Value = id;
+                insert.Parameters[1].Value = fields;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        StoreSchema.Execute(connection, transaction, Indexes);
+        StoreSchema.Execute(connection, transaction, "DELETE FROM sqlite_sequence WHERE name = 'records'");
+        if (lastId > 0)
+        {
+            StoreMeta.Set(connection, transaction, StoreMeta.LastId, lastId);
+        }
+
+        // A row whose JSON no longer parses cannot be sent as it was: set aside and counted, its text kept in the reason.
+        foreach (var (id, text) in unreadable)
+        {
+            Sql.Execute(connection, transaction, "UPDATE records SET status = 2 WHERE id = $p0 AND status = 0", id);
+            Sql.Execute(connection, transaction, "INSERT OR REPLACE INTO set_aside (record_id, reason, at_ms) VALUES ($p0, $p1, 0)", id, "fields unreadable at migration to schema 3: " + text);
+            StoreMeta.Add(connection, transaction, StoreMeta.SetAsideTotal, 1);
+        }
+    }
+
+    /// <summary>
+    /// Turns auto_vacuum off on a file that had it (only VACUUM can: it rewrites the file once). Left as it is when that
+    /// fails (e.g. the disk is too full for the copy): such a file works the same, it only keeps writing pointer-map pages.
+    /// </summary>
+    public static void DropAutoVacuum(SqliteConnection connection)
+    {
+        if (StoreSchema.Long(connection, "PRAGMA auto_vacuum") == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            StoreSchema.Execute(connection, null, "PRAGMA auto_vacuum = NONE");
+            StoreSchema.Execute(connection, null, "VACUUM");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 13 or 5)
+        {
+            // SQLITE_FULL or SQLITE_BUSY (another process reads the file): try nothing more; the next migration never comes.
+        }
+    }
+
+    /// <summary>A schema 1 or 2 row's fields JSON, typed as that schema's reader typed it (integer fields by name), timers rounded to the microsecond.</summary>
+    public static byte[] FromJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var fields = new FieldsBuilder();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var name = property.Name;
+            var value = property.Value;
+            _ = value.ValueKind switch
+            {
+                JsonValueKind.True or JsonValueKind.False => fields.Bool(name, value.GetBoolean()),
+                JsonValueKind.Number when Measurements.IsIntegerField(name) && value.TryGetInt64(out var integer) => fields.Integer(name, integer),
+                JsonValueKind.Number when Measurements.IsTimerField(name) => fields.Timer(name, value.GetDouble()),
+                JsonValueKind.Number => fields.Number(name, value.GetDouble()),
+                JsonValueKind.String => fields.Text(name, value.GetString()!),
+                JsonValueKind.Null => fields.Text(name, ""),
+                _ => fields.Text(name, value.GetRawText()),
+            };
+        }
+
+        return fields.Build();
+    }
+}
