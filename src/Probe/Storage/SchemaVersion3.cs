@@ -43,29 +43,37 @@ internal static class SchemaVersion3
         using (var insert = Sql.Command(
             connection,
             transaction,
-            "INSERT INTO records_v3 SELECT id, kind, series_id, ts_ms, boot, mono_ms, clock, status, $p1 FROM records WHERE id = $p0",
+            "INSERT INTO records_v3 VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
+            0L,
+            0L,
+            0L,
+            0L,
+            0L,
+            0L,
+            0L,
             0L,
             Array.Empty<byte>()))
-        using (var select = Sql.Command(connection, transaction, "SELECT id, fields FROM records ORDER BY id"))
+        using (var select = Sql.Command(connection, transaction, "SELECT id, kind, series_id, ts_ms, boot, mono_ms, clock, status, fields FROM records ORDER BY id"))
         using (var row = select.ExecuteReader())
         {
             while (row.Read())
             {
-                var id = row.GetInt64(0);
-                var text = row.GetString(1);
-                byte[] fields;
+                for (var i = 0; i < 8; i++)
+                {
+                    insert.Parameters[i].Value = row.GetInt64(i);
+                }
+
+                var text = row.GetString(8);
                 try
                 {
-                    fields = FromJson(text);
+                    insert.Parameters[8].Value = FromJson(text);
                 }
                 catch (JsonException)
                 {
-                    fields = [];
-                    unreadable.Add((id, text));
+                    insert.Parameters[8].Value = Array.Empty<byte>();
+                    unreadable.Add((row.GetInt64(0), text));
                 }
 
-                insert.Parameters[0].Value = id;
-                insert.Parameters[1].Value = fields;
                 insert.ExecuteNonQuery();
             }
         }
