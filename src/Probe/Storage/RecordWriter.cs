@@ -130,7 +130,8 @@ internal sealed class RecordWriter : IDisposable
         var waiting = new List<(long Id, long Series, long Mono)>();
         // Rows at or below released_through were sent unsynchronized: their timestamps never change.
         var through = (long)Scalar("SELECT released_through FROM boots WHERE id = $p0", boot)!;
-        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE boot = $p0 AND clock = 2 AND id > $p1 ORDER BY id", boot, through))
+        // A range of ids (released_through starts at the boot's first row), not an index of waiting rows.
+        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE id > $p1 AND boot = $p0 AND clock = 2 ORDER BY id", boot, through))
         using (var row = command.ExecuteReader())
         {
             while (row.Read())
@@ -209,7 +210,9 @@ internal sealed class RecordWriter : IDisposable
             return id;
         }
 
-        Execute("INSERT OR IGNORE INTO boots (boot_id) VALUES ($p0)", bootId);
+        // A new boot's rows all come after every row there is: its released_through starts there, so that its waiting rows
+        // are found by id range from it (no index of waiting rows).
+        Execute("INSERT OR IGNORE INTO boots (boot_id, released_through) VALUES ($p0, (SELECT coalesce(max(id), 0) FROM records))", bootId);
         id = (long)Scalar("SELECT id FROM boots WHERE boot_id = $p0", bootId)!;
         _bootIds[bootId] = id;
         return id;

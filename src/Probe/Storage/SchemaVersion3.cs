@@ -8,6 +8,9 @@ namespace Probe.Storage;
 /// compact (<see cref="FieldFormat"/>) instead of as JSON; records loses AUTOINCREMENT (every insert rewrote the
 /// sqlite_sequence page; meta last_id keeps ids growing instead) and new files have no auto_vacuum (every page allocation
 /// wrote a pointer-map page; freed pages are reused, and the size bound counts pages in use, not the file's length).
+/// The partial index records_waiting goes too: while the clock is unsynchronized (a shutdown without NTP) every row
+/// entered it, two more pages a commit; a boot's waiting rows are found by id range instead (boots.released_through
+/// starts at the highest id when the boot is first seen, so the range starts at the boot's first row).
 /// </summary>
 internal static class SchemaVersion3
 {
@@ -31,7 +34,6 @@ internal static class SchemaVersion3
         ALTER TABLE records_v3 RENAME TO records;
         CREATE UNIQUE INDEX records_ts_series ON records (ts_ms, series_id);
         CREATE INDEX records_pending_first ON records (id) WHERE status = 0 AND kind >= 2;
-        CREATE INDEX records_waiting ON records (boot, id) WHERE clock = 2;
         """;
 
     /// <summary>Rebuilds records with every row's fields re-encoded; ids, timestamps and statuses stay as they were.</summary>

@@ -54,7 +54,7 @@ public sealed class StoreMigrationTests
             Assert.That(Scalar(connection, "PRAGMA auto_vacuum"), Is.EqualTo(0L), "auto_vacuum dropped (VACUUM once)");
             Assert.That(Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"));
             Assert.That(Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name)"),
-                Is.EqualTo("records_pending_first,records_ts_series,records_waiting"));
+                Is.EqualTo("records_pending_first,records_ts_series"));
         });
     }
 
