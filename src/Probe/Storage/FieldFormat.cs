@@ -46,15 +46,17 @@ internal static class FieldFormat
 
     public static int CodeOf(string name) => Codes.TryGetValue(name, out var code) ? code : NamedCode;
 
-    public static void WriteVarint(Stream output, ulong value)
+    /// <summary>Writes a varint at <paramref name="at"/>; returns where it ends.</summary>
+    public static int WriteVarint(Span<byte> output, int at, ulong value)
     {
         while (value >= 0x80)
         {
-            output.WriteByte((byte)(value | 0x80));
+            output[at++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        output.WriteByte((byte)value);
+        output[at++] = (byte)value;
+        return at;
     }
 
     public static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -39,43 +40,70 @@ internal sealed class FieldsBuilder
 
     public byte[] Build()
     {
-        // Stable: a repeated name keeps its order, so that the last value still wins when read.
-        var sorted = _entries.Select((entry, index) => (entry, index))
-            .OrderBy(x => x.entry.Name, StringComparer.Ordinal).ThenBy(x => x.index).Select(x => x.entry);
-        using var output = new MemoryStream(64);
-        Span<byte> eight = stackalloc byte[8];
-        foreach (var entry in sorted)
+        // Stable insertion sort (about ten entries, mostly in order): a repeated name keeps its order, so the last value still wins.
+        var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+        for (var i = 1; i < entries.Length; i++)
         {
-            var code = FieldFormat.CodeOf(entry.Name);
-            output.WriteByte((byte)((code << 3) | (int)entry.Type));
-            if (code == FieldFormat.NamedCode)
+            var entry = entries[i];
+            var at = i;
+            while (at > 0 && string.CompareOrdinal(entries[at - 1].Name, entry.Name) > 0)
             {
-                WriteText(output, entry.Name);
+                entries[at] = entries[at - 1];
+                at--;
             }
 
-            switch (entry.Type)
-            {
-                case FieldFormat.ValueType.Integer or FieldFormat.ValueType.Micros:
-                    FieldFormat.WriteVarint(output, FieldFormat.ZigZag(entry.Integer));
-                    break;
-                case FieldFormat.ValueType.Double:
-                    BinaryPrimitives.WriteDoubleLittleEndian(eight, entry.Double);
-                    output.Write(eight);
-                    break;
-                case FieldFormat.ValueType.Text:
-                    WriteText(output, entry.Text!);
-                    break;
-            }
+            entries[at] = entry;
         }
 
-        return output.ToArray();
+        var capacity = 0;
+        foreach (var entry in entries)
+        {
+            capacity += 1 + 10 + (FieldFormat.CodeOf(entry.Name) == FieldFormat.NamedCode ? 5 + Encoding.UTF8.GetMaxByteCount(entry.Name.Length) : 0)
+                + (entry.Text is null ? 0 : 5 + Encoding.UTF8.GetMaxByteCount(entry.Text.Length));
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(capacity);
+        try
+        {
+            var output = rented.AsSpan();
+            var length = 0;
+            foreach (var entry in entries)
+            {
+                var code = FieldFormat.CodeOf(entry.Name);
+                output[length++] = (byte)((code << 3) | (int)entry.Type);
+                if (code == FieldFormat.NamedCode)
+                {
+                    length = WriteText(output, length, entry.Name);
+                }
+
+                switch (entry.Type)
+                {
+                    case FieldFormat.ValueType.Integer or FieldFormat.ValueType.Micros:
+                        length = FieldFormat.WriteVarint(output, length, FieldFormat.ZigZag(entry.Integer));
+                        break;
+                    case FieldFormat.ValueType.Double:
+                        BinaryPrimitives.WriteDoubleLittleEndian(output[length..], entry.Double);
+                        length += 8;
+                        break;
+                    case FieldFormat.ValueType.Text:
+                        length = WriteText(output, length, entry.Text!);
+                        break;
+                }
+            }
+
+            return output[..length].ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
-    private static void WriteText(MemoryStream output, string text)
+    private static int WriteText(Span<byte> output, int at, string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        FieldFormat.WriteVarint(output, (ulong)bytes.Length);
-        output.Write(bytes);
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        at = FieldFormat.WriteVarint(output, at, (ulong)bytes);
+        return at + Encoding.UTF8.GetBytes(text, output[at..]);
     }
 
     private FieldsBuilder Add(Entry entry)
