@@ -21,7 +21,7 @@ public sealed class StoreSchemaTests : StoreTestBase
             Assert.That(Pragma(connection, "auto_vacuum"), Is.EqualTo(0L), "none: it wrote a pointer-map page with almost every commit");
             Assert.That(Pragma(connection, "user_version"), Is.EqualTo(3L));
             Assert.That(Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"), "every insert would write sqlite_sequence");
-            Assert.That(Pragma(connection, "page_size"), Is.EqualTo(1024L), "small pages: the WAL takes whole pages per commit");
+            Assert.That(Pragma(connection, "page_size"), Is.EqualTo(512L), "small pages: the WAL takes whole pages per commit");
         });
     }
 
