@@ -16,7 +16,7 @@ internal static class SchemaVersion3
 {
     private const string Table =
         """
-        CREATE TABLE records_v3 (
+        CREATE TABLE IF NOT EXISTS records_v3 (
             id INTEGER PRIMARY KEY,
             kind INTEGER NOT NULL,
             series_id INTEGER NOT NULL,
@@ -36,13 +36,46 @@ internal static class SchemaVersion3
         CREATE INDEX records_pending_first ON records (id) WHERE status = 0 AND kind >= 2;
         """;
 
-    /// <summary>Rebuilds records with every row's fields re-encoded; ids, timestamps and statuses stay as they were.</summary>
+    /// <summary>
+    /// Copies the rows not copied yet into records_v3, a chunk per transaction: a migration cut short (the watchdog, a
+    /// power cut) resumes where it stopped instead of starting over. The file stays at version 2 until <see cref="Migrate"/>.
+    /// </summary>
+    public static void CopyInChunks(SqliteConnection connection, int chunk = 50_000)
+    {
+        for (var copied = chunk; copied == chunk;)
+        {
+            using var transaction = connection.BeginTransaction();
+            if (StoreSchema.Long(connection, "PRAGMA user_version", transaction) != 2)
+            {
+                // Another process (the CLI beside the daemon) finished the migration meanwhile.
+                return;
+            }
+
+            StoreSchema.Execute(connection, transaction, Table);
+            copied = CopyRows(connection, transaction, chunk);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Copies what is left (nothing after <see cref="CopyInChunks"/>) and puts records_v3 in the place of records; ids, timestamps and statuses stay.</summary>
     public static void Migrate(SqliteConnection connection, SqliteTransaction transaction)
     {
         StoreSchema.Execute(connection, transaction, Table);
+        CopyRows(connection, transaction, int.MaxValue);
         var lastId = Sql.Scalar(connection, transaction, "SELECT seq FROM sqlite_sequence WHERE name = 'records'") as long? ?? 0;
-        var unreadable = new List<(long Id, string Text)>();
-        using (var insert = Sql.Command(
+        StoreSchema.Execute(connection, transaction, Indexes);
+        StoreSchema.Execute(connection, transaction, "DELETE FROM sqlite_sequence WHERE name = 'records'");
+        if (lastId > 0)
+        {
+            StoreMeta.Set(connection, transaction, StoreMeta.LastId, lastId);
+        }
+    }
+
+    private static int CopyRows(SqliteConnection connection, SqliteTransaction transaction, int max)
+    {
+        var pendingFrom = Delivery.PendingFrom(connection, transaction);
+        var copied = 0;
+        using var insert = Sql.Command(
             connection,
             transaction,
             "INSERT INTO records_v3 VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
@@ -54,46 +87,43 @@ internal static class SchemaVersion3
             0L,
             0L,
             0L,
-            Array.Empty<byte>()))
-        using (var select = Sql.Command(connection, transaction, "SELECT id, kind, series_id, ts_ms, boot, mono_ms, clock, status, fields FROM records ORDER BY id"))
-        using (var row = select.ExecuteReader())
+            Array.Empty<byte>());
+        using var select = Sql.Command(
+            connection,
+            transaction,
+            "SELECT id, kind, series_id, ts_ms, boot, mono_ms, clock, status, fields FROM records WHERE id > (SELECT coalesce(max(id), 0) FROM records_v3) ORDER BY id LIMIT $p0",
+            (long)max);
+        using var row = select.ExecuteReader();
+        while (row.Read())
         {
-            while (row.Read())
+            for (var i = 0; i < 8; i++)
             {
-                for (var i = 0; i < 8; i++)
-                {
-                    insert.Parameters[i].Value = row.GetInt64(i);
-                }
-
-                var text = row.GetString(8);
-                try
-                {
-                    insert.Parameters[8].Value = FromJson(text);
-                }
-                catch (JsonException)
-                {
-                    insert.Parameters[8].Value = Array.Empty<byte>();
-                    unreadable.Add((row.GetInt64(0), text));
-                }
-
-                insert.ExecuteNonQuery();
+                insert.Parameters[i].Value = row.GetInt64(i);
             }
+
+            var text = row.GetString(8);
+            try
+            {
+                insert.Parameters[8].Value = FromJson(text);
+            }
+            catch (JsonException)
+            {
+                // A pending row whose JSON no longer parses cannot be sent as it was: set aside and counted, its text kept in the reason.
+                insert.Parameters[8].Value = Array.Empty<byte>();
+                var id = row.GetInt64(0);
+                if (row.GetInt64(7) == (long)RowStatus.Pending && id >= pendingFrom)
+                {
+                    insert.Parameters[7].Value = (long)RowStatus.SetAside;
+                    Sql.Execute(connection, transaction, "INSERT OR REPLACE INTO set_aside (record_id, reason, at_ms) VALUES ($p0, $p1, 0)", id, "fields unreadable at migration to schema 3: " + text);
+                    StoreMeta.Add(connection, transaction, StoreMeta.SetAsideTotal, 1);
+                }
+            }
+
+            insert.ExecuteNonQuery();
+            copied++;
         }
 
-        StoreSchema.Execute(connection, transaction, Indexes);
-        StoreSchema.Execute(connection, transaction, "DELETE FROM sqlite_sequence WHERE name = 'records'");
-        if (lastId > 0)
-        {
-            StoreMeta.Set(connection, transaction, StoreMeta.LastId, lastId);
-        }
-
-        // A row whose JSON no longer parses cannot be sent as it was: set aside and counted, its text kept in the reason.
-        foreach (var (id, text) in unreadable)
-        {
-            Sql.Execute(connection, transaction, "UPDATE records SET status = 2 WHERE id = $p0 AND status = 0", id);
-            Sql.Execute(connection, transaction, "INSERT OR REPLACE INTO set_aside (record_id, reason, at_ms) VALUES ($p0, $p1, 0)", id, "fields unreadable at migration to schema 3: " + text);
-            StoreMeta.Add(connection, transaction, StoreMeta.SetAsideTotal, 1);
-        }
+        return copied;
     }
 
     /// <summary>

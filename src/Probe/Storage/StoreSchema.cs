@@ -77,7 +77,19 @@ internal static class StoreSchema
         var from = version;
         for (; version < CurrentVersion; version++)
         {
+            if (version == 2)
+            {
+                SchemaVersion3.CopyInChunks(connection);
+            }
+
             using var transaction = connection.BeginTransaction();
+            if (Long(connection, "PRAGMA user_version", transaction) != version)
+            {
+                // Another process migrated the file since it was read: go on from where that one left it.
+                version = (int)Long(connection, "PRAGMA user_version", transaction) - 1;
+                continue;
+            }
+
             Migrations[version](connection, transaction);
             Execute(connection, transaction, $"PRAGMA user_version = {version + 1}");
             transaction.Commit();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage;
 using Probe.Upload;
 
 namespace Probe.Tests.Storage;
@@ -111,6 +112,32 @@ public sealed class StoreMigrationTests
             Assert.That(status.SetAsideTotal, Is.EqualTo(1));
             Assert.That(pending.Select(p => p.Id), Is.EqualTo(expectedPending));
             Assert.That(LineProtocol.Format(row200), Does.EndWith(" answers=\"say \\\"hi\\\", éé\",ok=true,rcode=\"NOERROR\",total_ms=44.667 " + row200.TimestampMs));
+        });
+    }
+
+    [Test]
+    public async Task Open_MigrationToVersion3CutShortAfterSomeChunks_ResumesEveryRowOnce()
+    {
+        UseFixture("store-v2.db");
+        using (var connection = Open())
+        {
+            // As if the watchdog had stopped the first attempt: rows up to 150 copied and committed, the rest not.
+            SchemaVersion3.CopyInChunks(connection, chunk: 100);
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM records_v3 WHERE id > 150";
+            command.ExecuteNonQuery();
+        }
+
+        using var sut = _fixture.CreateSut();
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+        var all = await sut.AllAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Rows, Is.EqualTo(295));
+            Assert.That(status.PendingRows, Is.EqualTo(184));
+            Assert.That(all.Select(p => p.Id), Is.EqualTo(Enumerable.Range(1, 295).Select(id => (long)id)));
+            Assert.That(all.Select(p => p.Point.Tag("target")), Has.None.Null);
         });
     }
 
