@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Probe.Storage;
 
 /// <summary>
-/// Schema 3: fewer bytes per row and fewer pages per commit (bench/RESULTS.md, "Disk writes: schema 3"). Fields are stored
+/// Schema 3: fewer bytes per row and fewer pages per commit (bench/RESULTS.md section 7). Fields are stored
 /// compact (<see cref="FieldFormat"/>) instead of as JSON; records loses AUTOINCREMENT (every insert rewrote the
 /// sqlite_sequence page; meta last_id keeps ids growing instead) and new files have no auto_vacuum (every page allocation
 /// wrote a pointer-map page; freed pages are reused, and the size bound counts pages in use, not the file's length).
@@ -28,7 +28,7 @@ internal static class SchemaVersion3
             fields BLOB NOT NULL);
         """;
 
-    private const string Indexes =
+    private const string Swap =
         """
         DROP TABLE records;
         ALTER TABLE records_v3 RENAME TO records;
@@ -63,7 +63,7 @@ internal static class SchemaVersion3
         StoreSchema.Execute(connection, transaction, Table);
         CopyRows(connection, transaction, int.MaxValue);
         var lastId = Sql.Scalar(connection, transaction, "SELECT seq FROM sqlite_sequence WHERE name = 'records'") as long? ?? 0;
-        StoreSchema.Execute(connection, transaction, Indexes);
+        StoreSchema.Execute(connection, transaction, Swap);
         StoreSchema.Execute(connection, transaction, "DELETE FROM sqlite_sequence WHERE name = 'records'");
         if (lastId > 0)
         {
