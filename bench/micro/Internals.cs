@@ -24,13 +24,17 @@ internal static class Internals
         return Expression.Lambda<Func<CheckResult, object>>(Expression.Convert(call, typeof(object)), result).Compile();
     }
 
-    /// <summary>(TagsJson, FieldsJson) of an encoded row.</summary>
-    public static (string Measurement, string Tags, string Fields) RowText(object record)
+    /// <summary>(measurement, tags JSON, stored fields) of an encoded row.</summary>
+    public static (string Measurement, string Tags, byte[] Fields) RowText(object record)
     {
         var type = record.GetType();
-        string Get(string name) => (string)type.GetProperty(name)!.GetValue(record)!;
-        return (Get("Measurement"), Get("TagsJson"), Get("FieldsJson"));
+        object Get(string name) => type.GetProperty(name)!.GetValue(record)!;
+        return ((string)Get("Measurement"), (string)Get("TagsJson"), (byte[])Get("Fields"));
     }
+
+    /// <summary>A row's stored fields decoded into typed values (StoredFields, as the store hands them out).</summary>
+    public static List<KeyValuePair<string, object>> DecodedFields(byte[] fields) =>
+        [.. (IReadOnlyList<KeyValuePair<string, object>>)Activator.CreateInstance(Probe.GetType("Probe.Storage.StoredFields", true)!, fields)!];
 
     /// <summary>PointDecoder.DecodeTags: a series' tags JSON to its tag list.</summary>
     public static Func<string, IReadOnlyList<KeyValuePair<string, string>>> TagDecoder() =>

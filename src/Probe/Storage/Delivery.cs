@@ -94,9 +94,11 @@ internal static class Delivery
             covered++;
         }
 
-        // No pending row left: every future row gets a higher id (AUTOINCREMENT never reuses one).
+        // No pending row left: every future row gets a higher id (above max(id) and above meta last_id, see RecordWriter).
         reader.Close();
-        var end = StoreSchema.Long(connection, "SELECT coalesce(max(id), 0) + 1 FROM records", transaction);
+        var end = Math.Max(
+            StoreSchema.Long(connection, "SELECT coalesce(max(id), 0) + 1 FROM records", transaction),
+            (StoreMeta.Get(connection, transaction, StoreMeta.LastId) ?? 0) + 1);
         return (Math.Max(from, end), batch.Count, covered);
     }
 }

@@ -18,7 +18,12 @@ internal static class Measurements
 
     private static readonly byte[][] IntegerFieldsUtf8 = [.. IntegerFields.Select(System.Text.Encoding.UTF8.GetBytes)];
 
+    /// <summary>Durations in ms: stored to the microsecond (0.001 ms).</summary>
+    private static readonly HashSet<string> TimerFields = new(StringComparer.Ordinal) { "total_ms", "dns_ms", "connect_ms", "tls_ms", "ttfb_ms" };
+
     public static bool IsIntegerField(string name) => IntegerFields.Contains(name);
+
+    public static bool IsTimerField(string name) => TimerFields.Contains(name);
 
     /// <summary>The same test on a UTF-8 field name, for writing line protocol straight from the stored JSON.</summary>
     public static bool IsIntegerField(ReadOnlySpan<byte> name)

@@ -25,26 +25,20 @@ internal static class PointDecoder
         return new SeriesTags(measurement, [.. tags]);
     }
 
-    public static ProbePoint Decode(SeriesTags tags, byte[] fieldsUtf8Json, long timestampMs) =>
-        new(tags.Measurement, tags, new StoredFields(fieldsUtf8Json), timestampMs);
+    public static ProbePoint Decode(SeriesTags tags, byte[] fields, long timestampMs) =>
+        new(tags.Measurement, tags, new StoredFields(fields), timestampMs);
 
-    public static KeyValuePair<string, object>[] DecodeFields(ReadOnlyMemory<byte> fieldsUtf8Json)
+    /// <summary>A row's stored fields as typed values, in stored (name) order.</summary>
+    public static KeyValuePair<string, object>[] DecodeFields(ReadOnlySpan<byte> fields)
     {
-        using var document = JsonDocument.Parse(fieldsUtf8Json);
-        var fields = new List<KeyValuePair<string, object>>();
-        foreach (var property in document.RootElement.EnumerateObject())
+        var decoded = new List<KeyValuePair<string, object>>();
+        var reader = new FieldReader(fields);
+        while (reader.Next())
         {
-            object value = property.Value.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Number when Measurements.IsIntegerField(property.Name) => property.Value.GetInt64(),
-                JsonValueKind.Number => property.Value.GetDouble(),
-                _ => property.Value.GetString() ?? "",
-            };
-            fields.Add(new(property.Name, value));
+            var name = reader.Code == FieldFormat.NamedCode ? System.Text.Encoding.UTF8.GetString(reader.Name) : FieldFormat.Names[reader.Code - 1];
+            decoded.Add(new(name, reader.Value()));
         }
 
-        return [.. fields];
+        return [.. decoded];
     }
 }

@@ -7,7 +7,7 @@ using Probe.Verdicts;
 
 namespace Probe.Storage;
 
-/// <summary>Turns results, state changes and health samples into stored records shaped exactly like DESIGN.md's schema.</summary>
+/// <summary>Turns results, state changes and health samples into stored records shaped exactly like DESIGN.md's schema (timers kept to the microsecond).</summary>
 internal sealed class PointEncoder
 {
     private readonly KeyValuePair<string, string>[] _identity;
@@ -41,68 +41,64 @@ internal sealed class PointEncoder
             new("failure", result.Failure ?? ""),
         };
 
-        var fields = WriteFields(w =>
+        var fields = new FieldsBuilder()
+            .Bool("ok", result.Ok)
+            .Timer("total_ms", result.Phases.Total ?? result.Ms);
+        OptionalTimer(fields, "dns_ms", result.Phases.Dns);
+        OptionalTimer(fields, "connect_ms", result.Phases.Connect);
+        OptionalTimer(fields, "tls_ms", result.Phases.Tls);
+        OptionalTimer(fields, "ttfb_ms", result.Phases.Ttfb);
+        if (result.Status is { } status)
         {
-            w.WriteBoolean("ok", result.Ok);
-            w.WriteNumber("total_ms", result.Phases.Total ?? result.Ms);
-            WriteOptional(w, "dns_ms", result.Phases.Dns);
-            WriteOptional(w, "connect_ms", result.Phases.Connect);
-            WriteOptional(w, "tls_ms", result.Phases.Tls);
-            WriteOptional(w, "ttfb_ms", result.Phases.Ttfb);
-            if (result.Status is { } status)
-            {
-                w.WriteNumber("status", status);
-            }
+            fields.Integer("status", status);
+        }
 
-            WriteOptional(w, "rcode", result.Rcode);
-            WriteOptional(w, "answers", result.Answers.Count == 0 ? null : string.Join(',', result.Answers));
-            WriteOptional(w, "address", result.Address);
-            if (result.Bytes is { } bytes)
-            {
-                w.WriteNumber("bytes", bytes);
-            }
-        });
-        return new NewRecord(RecordKind.Check, Measurements.Check, TagsJson(tags), fields, result.Clock);
+        OptionalText(fields, "rcode", result.Rcode);
+        OptionalText(fields, "answers", result.Answers.Count == 0 ? null : string.Join(',', result.Answers));
+        OptionalText(fields, "address", result.Address);
+        if (result.Bytes is { } bytes)
+        {
+            fields.Integer("bytes", bytes);
+        }
+
+        return new NewRecord(RecordKind.Check, Measurements.Check, TagsJson(tags), fields.Build(), result.Clock);
     }
 
     public NewRecord Encode(VerdictChange change)
     {
-        var fields = WriteFields(w =>
-        {
-            w.WriteString("state", change.Current.State.ToName());
-            w.WriteString("previous", change.Previous.ToName());
-            w.WriteString("findings", FindingsJson(change.Current.Findings));
-        });
+        var fields = new FieldsBuilder()
+            .Text("state", change.Current.State.ToName())
+            .Text("previous", change.Previous.ToName())
+            .Text("findings", FindingsJson(change.Current.Findings))
+            .Build();
         return new NewRecord(RecordKind.Verdict, Measurements.Verdict, TagsJson(_identity), fields, change.Clock);
     }
 
     public NewRecord Encode(HealthSample sample)
     {
-        var fields = WriteFields(w =>
-        {
-            w.WriteNumber("buffer_rows", sample.BufferRows);
-            w.WriteNumber("buffer_bytes", sample.BufferBytes);
-            w.WriteNumber("dropped_total", sample.DroppedTotal);
-            w.WriteNumber("upload_lag_s", sample.UploadLagSeconds);
-            w.WriteNumber("rss_bytes", sample.RssBytes);
-            w.WriteNumber("cpu_seconds", sample.CpuSeconds);
-            w.WriteNumber("uptime_s", sample.UptimeSeconds);
-            w.WriteBoolean("clock_synced", sample.Clock.Synced);
-        });
+        var fields = new FieldsBuilder()
+            .Integer("buffer_rows", sample.BufferRows)
+            .Integer("buffer_bytes", sample.BufferBytes)
+            .Integer("dropped_total", sample.DroppedTotal)
+            .Number("upload_lag_s", sample.UploadLagSeconds)
+            .Integer("rss_bytes", sample.RssBytes)
+            .Number("cpu_seconds", sample.CpuSeconds)
+            .Number("uptime_s", sample.UptimeSeconds)
+            .Bool("clock_synced", sample.Clock.Synced)
+            .Build();
         return new NewRecord(RecordKind.Health, Measurements.Health, TagsJson(_identity), fields, sample.Clock);
     }
 
     /// <summary>The correction of a boot whose unsynchronized rows were already sent: add offset_ms to their timestamps (first_ms..last_ms as sent).</summary>
-    public (string TagsJson, string FieldsJson) EncodeClockCorrection(string bootId, long offsetMs, long firstMs, long lastMs)
+    public (string TagsJson, byte[] Fields) EncodeClockCorrection(string bootId, long offsetMs, long firstMs, long lastMs)
     {
         var tags = TagsJson([new("probe", _probeId), new("boot", bootId)]);
-        var fields = WriteFields(w =>
-        {
-            w.WriteNumber("offset_ms", offsetMs);
-            w.WriteString("boot_id", bootId);
-            w.WriteNumber("first_ms", firstMs);
-            w.WriteNumber("last_ms", lastMs);
-        });
+        var fields = new FieldsBuilder()
+            .Integer("offset_ms", offsetMs)
+            .Text("boot_id", bootId)
+            .Integer("first_ms", firstMs)
+            .Integer("last_ms", lastMs)
+            .Build();
         return (tags, fields);
     }
 
@@ -123,16 +119,6 @@ internal sealed class PointEncoder
         });
     }
 
-    private static string WriteFields(Action<Utf8JsonWriter> body)
-    {
-        return WriteJson(w =>
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        });
-    }
-
     private static string WriteJson(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -144,19 +130,19 @@ internal sealed class PointEncoder
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, double? value)
+    private static void OptionalTimer(FieldsBuilder fields, string name, double? ms)
     {
-        if (value is { } v)
+        if (ms is { } value)
         {
-            writer.WriteNumber(name, v);
+            fields.Timer(name, value);
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    private static void OptionalText(FieldsBuilder fields, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            writer.WriteString(name, value);
+            fields.Text(name, value);
         }
     }
 }

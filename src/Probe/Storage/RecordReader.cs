@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Probe.Storage;
@@ -37,7 +36,7 @@ internal sealed class RecordReader(SqliteConnection connection)
     {
         if (!_series.TryGetValue(row.SeriesId, out var series))
         {
-            // Series ids are never reused (AUTOINCREMENT), so entries stay true; the bound only keeps memory flat.
+            // Series ids are never reused (series keeps AUTOINCREMENT), so entries stay true; the bound only keeps memory flat.
             if (_series.Count > 10_000)
             {
                 _series.Clear();
@@ -55,7 +54,7 @@ internal sealed class RecordReader(SqliteConnection connection)
 
         var slot = row.Clock switch { RowClock.Synced => 0, RowClock.Corrected => 1, _ => 2 };
         var tags = series.ByClock[slot] ??= PointDecoder.TagsOf(series.Measurement, series.Tags, row.Clock);
-        return new PendingPoint(row.Id, PointDecoder.Decode(tags, row.FieldsUtf8Json, row.TimestampMs));
+        return new PendingPoint(row.Id, PointDecoder.Decode(tags, row.Fields, row.TimestampMs));
     }
 
     public StoreStatus Status(SqliteTransaction transaction, long backlogRows, long backlogDropped)
@@ -72,8 +71,7 @@ internal sealed class RecordReader(SqliteConnection connection)
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
-                using var fields = JsonDocument.Parse(reader.GetString(0));
-                lastVerdict = fields.RootElement.GetProperty("state").GetString();
+                lastVerdict = PointDecoder.DecodeFields(reader.GetFieldValue<byte[]>(0)).LastOrDefault(f => f.Key == "state").Value as string;
                 lastVerdictAt = Time(reader.GetInt64(1));
             }
         }

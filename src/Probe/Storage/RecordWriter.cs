@@ -20,12 +20,16 @@ internal sealed class RecordWriter : IDisposable
     private SqliteTransaction? _transaction;
     private long _seriesGeneration;
 
+    // The id the next insert must take because the size bound deleted the rows at the top (meta last_id); null: SQLite's max + 1 is right.
+    private long? _nextId;
+
     public RecordWriter(SqliteConnection connection, PointEncoder encoder)
     {
         _connection = connection;
         _encoder = encoder;
         _insert = Command(
-            "INSERT OR IGNORE INTO records (kind, series_id, ts_ms, boot, mono_ms, clock, fields) VALUES ($kind, $series, $ts, $boot, $mono, $clock, $fields)",
+            "INSERT OR IGNORE INTO records (id, kind, series_id, ts_ms, boot, mono_ms, clock, fields) VALUES ($id, $kind, $series, $ts, $boot, $mono, $clock, $fields)",
+            "$id",
             "$kind", "$series", "$ts", "$boot", "$mono", "$clock", "$fields");
 
         // One lookup in the unique (ts_ms, series_id) index.
@@ -55,7 +59,7 @@ internal sealed class RecordWriter : IDisposable
             var (ts, clock) = reading.Synced ? (reading.Wall.ToUnixTimeMilliseconds(), RowClock.Synced)
                 : KnownOffset(reading.BootId, unknownOffsets) is { } offset ? (reading.MonotonicMs + offset, RowClock.Corrected)
                 : (reading.Wall.ToUnixTimeMilliseconds(), RowClock.Waiting);
-            Insert(record.Kind, SeriesId(record.Measurement, record.TagsJson), ts, boot, reading.MonotonicMs, clock, record.FieldsJson);
+            Insert(record.Kind, SeriesId(record.Measurement, record.TagsJson), ts, boot, reading.MonotonicMs, clock, record.Fields);
         }
     }
 
@@ -126,7 +130,8 @@ internal sealed class RecordWriter : IDisposable
         var waiting = new List<(long Id, long Series, long Mono)>();
         // Rows at or below released_through were sent unsynchronized: their timestamps never change.
         var through = (long)Scalar("SELECT released_through FROM boots WHERE id = $p0", boot)!;
-        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE boot = $p0 AND clock = 2 AND id > $p1 ORDER BY id", boot, through))
+        // A range of ids (released_through starts at the boot's first row), not an index of waiting rows.
+        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE id > $p1 AND boot = $p0 AND clock = 2 ORDER BY id", boot, through))
         using (var row = command.ExecuteReader())
         {
             while (row.Read())
@@ -149,22 +154,26 @@ internal sealed class RecordWriter : IDisposable
         }
     }
 
-    private void Insert(RecordKind kind, long series, long ts, long boot, long mono, RowClock clock, string fields)
+    private void Insert(RecordKind kind, long series, long ts, long boot, long mono, RowClock clock, byte[] fields)
     {
         var p = _insert.Parameters;
-        p[0].Value = (long)kind;
-        p[1].Value = series;
-        p[2].Value = ts;
-        p[3].Value = boot;
-        p[4].Value = mono;
-        p[5].Value = (long)clock;
-        p[6].Value = fields;
+        p[0].Value = _nextId is { } id ? id : DBNull.Value;
+        p[1].Value = (long)kind;
+        p[2].Value = series;
+        p[3].Value = ts;
+        p[4].Value = boot;
+        p[5].Value = mono;
+        p[6].Value = (long)clock;
+        p[7].Value = fields;
         if (_insert.ExecuteNonQuery() == 0)
         {
             // Two results of one series in one millisecond: the later moves by the fewest ms that make it unique.
-            p[2].Value = NextFree(series, ts);
+            p[3].Value = NextFree(series, ts);
             _insert.ExecuteNonQuery();
         }
+
+        // The rows after it follow from SQLite's max(id) + 1.
+        _nextId = null;
     }
 
     /// <summary>The nearest free millisecond of the series at or after <paramref name="ts"/>; runs of occupied ones are short.</summary>
@@ -201,7 +210,9 @@ internal sealed class RecordWriter : IDisposable
             return id;
         }
 
-        Execute("INSERT OR IGNORE INTO boots (boot_id) VALUES ($p0)", bootId);
+        // A new boot's rows all come after every row there is: its released_through starts there, so that its waiting rows
+        // are found by id range from it (no index of waiting rows).
+        Execute("INSERT OR IGNORE INTO boots (boot_id, released_through) VALUES ($p0, (SELECT coalesce(max(id), 0) FROM records))", bootId);
         id = (long)Scalar("SELECT id FROM boots WHERE boot_id = $p0", bootId)!;
         _bootIds[bootId] = id;
         return id;
@@ -241,6 +252,9 @@ internal sealed class RecordWriter : IDisposable
                 _seriesIds.Clear();
                 _seriesGeneration = generation;
             }
+
+            var lastId = StoreMeta.Get(_connection, transaction, StoreMeta.LastId);
+            _nextId = lastId is { } last && last >= (Sql.Scalar(_connection, transaction, "SELECT coalesce(max(id), 0) FROM records") as long? ?? 0) ? last + 1 : null;
 
             _transaction = transaction;
             _insert.Transaction = transaction;

@@ -44,6 +44,7 @@ internal static class SizeBound
             using (var transaction = connection.BeginTransaction())
             {
                 var from = Delivery.PendingFrom(connection, transaction);
+                var top = StoreSchema.Long(connection, "SELECT coalesce(max(id), 0) FROM records", transaction);
                 foreach (var (where, undelivered) in Tiers)
                 {
                     if (deleted >= want)
@@ -54,6 +55,12 @@ internal static class SizeBound
                     var n = Delete(connection, transaction, where, from, want - deleted);
                     deleted += n;
                     dropped += undelivered ? n : 0;
+                }
+
+                // Ids must keep growing past rows deleted at the top (or all of them): the watermarks compare ids.
+                if (deleted > 0 && top > (StoreMeta.Get(connection, transaction, StoreMeta.LastId) ?? 0))
+                {
+                    StoreMeta.Set(connection, transaction, StoreMeta.LastId, top);
                 }
 
                 StoreSchema.Execute(connection, transaction, "DELETE FROM set_aside WHERE record_id NOT IN (SELECT id FROM records)");
@@ -102,7 +109,8 @@ internal static class SizeBound
 
     private static void ReleaseFreePages(SqliteConnection connection)
     {
-        // incremental_vacuum frees one page per step: step it to the end.
+        // Only files of schema 1 or 2 whose VACUUM to schema 3 failed still have auto_vacuum; elsewhere freed pages stay in
+        // the file, are reused by the next rows, and UsedBytes leaves them out. incremental_vacuum frees one page per step.
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA incremental_vacuum";
         using var reader = command.ExecuteReader();

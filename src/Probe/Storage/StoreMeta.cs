@@ -13,6 +13,12 @@ internal static class StoreMeta
     /// <summary>The delivery watermark: every row with a lower id is delivered or set aside, whatever its status column says.</summary>
     public const string PendingFrom = "pending_from";
 
+    /// <summary>
+    /// The highest records id ever given out, once the size bound deleted rows at the top: new rows get ids above it, so
+    /// the watermarks (pending_from, boots.released_through) never cover a new row. (records has no AUTOINCREMENT since schema 3.)
+    /// </summary>
+    public const string LastId = "last_id";
+
     /// <summary>Bumped whenever unused series are deleted, so that every process drops its cached series ids.</summary>
     public const string SeriesGeneration = "series_generation";
 

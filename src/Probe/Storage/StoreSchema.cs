@@ -6,8 +6,14 @@ namespace Probe.Storage;
 internal static class StoreSchema
 {
     /// <summary>Migrations in order: entry i takes the schema from version i to i + 1.</summary>
-    private static readonly string[] Migrations =
+    private static readonly Action<SqliteConnection, SqliteTransaction>[] Migrations =
     [
+        (connection, transaction) => Execute(connection, transaction, Version1),
+        (connection, transaction) => Execute(connection, transaction, Version2),
+        SchemaVersion3.Migrate,
+    ];
+
+    private const string Version1 =
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE series (
@@ -39,13 +45,14 @@ internal static class StoreSchema
         CREATE INDEX records_pending_first ON records (id) WHERE status = 0 AND kind >= 2;
         CREATE INDEX records_waiting ON records (boot, id) WHERE clock = 2;
         CREATE TABLE set_aside (record_id INTEGER PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
-        """,
+        """;
 
-        // Fewer pages per commit (bench/RESULTS.md section 4): the (series_id, ts_ms) index took an insert at one place
-        // per series, so every small commit wrote several scattered index pages; the same uniqueness keyed by time first
-        // appends at the index's end. Delivery becomes a watermark (meta pending_from: every row below it is delivered
-        // or set aside), so the partial index of pending rows, touched by every insert and every delivery, goes. Releasing
-        // unsynchronized checks becomes a watermark per boot too (boots.released_through), not an UPDATE of each row.
+    // Fewer pages per commit (bench/RESULTS.md section 4): the (series_id, ts_ms) index took an insert at one place
+    // per series, so every small commit wrote several scattered index pages; the same uniqueness keyed by time first
+    // appends at the index's end. Delivery becomes a watermark (meta pending_from: every row below it is delivered
+    // or set aside), so the partial index of pending rows, touched by every insert and every delivery, goes. Releasing
+    // unsynchronized checks becomes a watermark per boot too (boots.released_through), not an UPDATE of each row.
+    private const string Version2 =
         """
         INSERT INTO meta (key, value) VALUES ('pending_from',
             coalesce((SELECT min(id) FROM records WHERE status = 0), (SELECT max(id) + 1 FROM records), 0))
@@ -54,8 +61,7 @@ internal static class StoreSchema
         DROP INDEX records_series_ts;
         CREATE UNIQUE INDEX records_ts_series ON records (ts_ms, series_id);
         ALTER TABLE boots ADD COLUMN released_through INTEGER NOT NULL DEFAULT 0;
-        """,
-    ];
+        """;
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -68,12 +74,30 @@ internal static class StoreSchema
             return false;
         }
 
+        var from = version;
         for (; version < CurrentVersion; version++)
         {
+            if (version == 2)
+            {
+                SchemaVersion3.CopyInChunks(connection);
+            }
+
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, Migrations[version]);
+            if (Long(connection, "PRAGMA user_version", transaction) != version)
+            {
+                // Another process migrated the file since it was read: go on from where that one left it.
+                version = (int)Long(connection, "PRAGMA user_version", transaction) - 1;
+                continue;
+            }
+
+            Migrations[version](connection, transaction);
             Execute(connection, transaction, $"PRAGMA user_version = {version + 1}");
             transaction.Commit();
+        }
+
+        if (from is > 0 and < 3)
+        {
+            SchemaVersion3.DropAutoVacuum(connection);
         }
 
         return true;

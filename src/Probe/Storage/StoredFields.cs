@@ -3,19 +3,19 @@ using System.Collections;
 namespace Probe.Storage;
 
 /// <summary>
-/// A row's fields as the store keeps them (UTF-8 JSON), decoded into values only when something asks for them:
-/// the upload and <c>probe export --format lp</c> write line protocol straight from the JSON.
+/// A row's fields as the store keeps them (<see cref="FieldFormat"/>), decoded into values only when something asks for them:
+/// the upload and <c>probe export --format lp</c> write line protocol straight from the stored bytes.
 /// </summary>
-internal sealed class StoredFields(byte[] utf8Json) : IReadOnlyList<KeyValuePair<string, object>>
+internal sealed class StoredFields(byte[] encoded) : IReadOnlyList<KeyValuePair<string, object>>
 {
     private KeyValuePair<string, object>[]? _decoded;
 
-    public ReadOnlySpan<byte> Utf8Json => utf8Json;
+    public ReadOnlySpan<byte> Encoded => encoded;
 
     public int Count => Decoded.Length;
 
     // Decoding twice on a race gives the same values; a lock would cost every reader.
-    private KeyValuePair<string, object>[] Decoded => _decoded ??= PointDecoder.DecodeFields(utf8Json);
+    private KeyValuePair<string, object>[] Decoded => _decoded ??= PointDecoder.DecodeFields(encoded);
 
     public KeyValuePair<string, object> this[int index] => Decoded[index];
 

@@ -7,7 +7,7 @@ namespace Probe.Upload;
 /// <summary>
 /// ProbePoint to InfluxDB line protocol (UTF-8), byte for byte what InfluxDB.Client's PointData writes (tags and fields
 /// sorted by key, last value of a repeated key wins, empty tags and non-finite numbers left out) without its
-/// per-point dictionaries: stored rows go straight from their JSON, each series' tag prefix is escaped once.
+/// per-point dictionaries: stored rows go straight from their stored fields, each series' tag prefix is escaped once.
 /// </summary>
 internal static class LineProtocol
 {
@@ -25,7 +25,7 @@ internal static class LineProtocol
         }
 
         output.Write((byte)' ');
-        var written = point.Fields is StoredFields stored && StoredFieldWriter.TryWrite(output, stored.Utf8Json, out var any)
+        var written = point.Fields is StoredFields stored && StoredFieldWriter.TryWrite(output, stored.Encoded, out var any)
             ? any
             : WriteFields(output, point.Fields);
         if (!written)

@@ -17,7 +17,7 @@ public sealed class MemoryBacklogTests
         {
             Assert.That(dropped, Is.EqualTo(2));
             Assert.That(sut.Dropped, Is.EqualTo(2));
-            Assert.That(sut.Records.Select(r => r.FieldsJson), Is.EqualTo(new[] { "v", "h", "c3" }));
+            Assert.That(sut.Records.Select(r => System.Text.Encoding.UTF8.GetString(r.Fields)), Is.EqualTo(new[] { "v", "h", "c3" }));
         });
     }
 
@@ -34,7 +34,7 @@ public sealed class MemoryBacklogTests
     }
 
     private static NewRecord Record(RecordKind kind, string marker) =>
-        new(kind, "m", "{}", marker, new ClockReading(StoreFixture.TrueTime, "b", 0, true));
+        new(kind, "m", "{}", System.Text.Encoding.UTF8.GetBytes(marker), new ClockReading(StoreFixture.TrueTime, "b", 0, true));
 
     private static MemoryBacklog CreateSut(int limit) => new(limit);
 }

@@ -162,6 +162,30 @@ public sealed class StoreClockTests
         });
     }
 
+    [Test]
+    public async Task Append_SecondBootSyncs_OnlyItsOwnWaitingRowsRestamped()
+    {
+        using var sut = CreateSut();
+        await sut.AppendResultsAsync([StoreFixture.Check("a", At(1000)), StoreFixture.Check("b", At(2000))], CancellationToken.None);
+        Boot("boot-b");
+        await sut.AppendResultsAsync([StoreFixture.Check("c", At(1000)), StoreFixture.Check("d", At(2000))], CancellationToken.None);
+
+        var synced = Sync(10_000);
+        await sut.AppendResultsAsync([StoreFixture.Check("e", synced)], CancellationToken.None);
+        var points = (await sut.AllAsync()).Select(p => p.Point).ToList();
+        var trueMs = StoreFixture.TrueTime.ToUnixTimeMilliseconds();
+        var staleMs = StaleBase.ToUnixTimeMilliseconds();
+
+        Assert.That(points.Select(p => (p.Tag("target"), p.Tag("clock"), p.TimestampMs)), Is.EqualTo(new[]
+        {
+            ("a", "unsynced", staleMs + 1000),
+            ("b", "unsynced", staleMs + 2000),
+            ("c", "corrected", trueMs - 9000),
+            ("d", "corrected", trueMs - 8000),
+            ("e", "synced", trueMs),
+        }));
+    }
+
     private static bool SamePoint(ProbePoint a, ProbePoint b) =>
         a.Measurement == b.Measurement && a.TimestampMs == b.TimestampMs && a.Tags.SequenceEqual(b.Tags) && a.Fields.SequenceEqual(b.Fields);
 

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage;
+using Probe.Upload;
 
 namespace Probe.Tests.Storage;
 
@@ -6,6 +8,9 @@ namespace Probe.Tests.Storage;
 /// A store written by the previous schema (version 1) is migrated in place. Data/store-v1.db was made by that code: 300
 /// results appended through its SqliteResultStore (bench/fill at main abad44c), then rows 1–100 and 151–160 delivered
 /// and row 120 set aside with the statements its RecordReader.Settle ran, counters as it kept them.
+/// Data/store-v2.db (version 2, 1 KiB pages, auto_vacuum incremental) was made by bench/fill at a74eb56 (300 results in
+/// batches of 10), then with sqlite3: pending_from 101, rows 151–160 delivered, row 120 set aside, the counters, row 200's
+/// fields given escaped and non-ASCII text, and rows 296–300 deleted (sqlite_sequence still says 300).
 /// </summary>
 public sealed class StoreMigrationTests
 {
@@ -45,10 +50,12 @@ public sealed class StoreMigrationTests
         using var connection = Open();
         Assert.Multiple(() =>
         {
-            Assert.That(Scalar(connection, "PRAGMA user_version"), Is.EqualTo(2L));
+            Assert.That(Scalar(connection, "PRAGMA user_version"), Is.EqualTo(3L));
             Assert.That(Scalar(connection, "PRAGMA page_size"), Is.EqualTo(4096L), "an existing file keeps its page size");
+            Assert.That(Scalar(connection, "PRAGMA auto_vacuum"), Is.EqualTo(0L), "auto_vacuum dropped (VACUUM once)");
+            Assert.That(Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"));
             Assert.That(Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name)"),
-                Is.EqualTo("records_pending_first,records_ts_series,records_waiting"));
+                Is.EqualTo("records_pending_first,records_ts_series"));
         });
     }
 
@@ -85,6 +92,71 @@ public sealed class StoreMigrationTests
 
         Assert.That(() => command.ExecuteNonQuery(), Throws.InstanceOf<SqliteException>().With.Message.Contains("UNIQUE"));
     }
+
+    [Test]
+    public async Task Open_StoreOfVersion2_MigratedSameRowsSamePendingFieldsSentAsBefore()
+    {
+        UseFixture("store-v2.db");
+        var expectedPending = Enumerable.Range(101, 195).Where(id => id != 120 && id is < 151 or > 160).Select(id => (long)id).ToList();
+        using var sut = _fixture.CreateSut();
+
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+        var pending = await sut.ReadPendingAsync(1000, CancellationToken.None);
+        var row200 = pending.Single(p => p.Id == 200).Point;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Rows, Is.EqualTo(295));
+            Assert.That(status.PendingRows, Is.EqualTo(184));
+            Assert.That(status.DeliveredTotal, Is.EqualTo(110));
+            Assert.That(status.SetAsideTotal, Is.EqualTo(1));
+            Assert.That(pending.Select(p => p.Id), Is.EqualTo(expectedPending));
+            Assert.That(LineProtocol.Format(row200), Does.EndWith(" answers=\"say \\\"hi\\\", éé\",ok=true,rcode=\"NOERROR\",total_ms=44.667 " + row200.TimestampMs));
+        });
+    }
+
+    [Test]
+    public async Task Open_MigrationToVersion3CutShortAfterSomeChunks_ResumesEveryRowOnce()
+    {
+        UseFixture("store-v2.db");
+        using (var connection = Open())
+        {
+            // As if the watchdog had stopped the first attempt: rows up to 150 copied and committed, the rest not.
+            SchemaVersion3.CopyInChunks(connection, chunk: 100);
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM records_v3 WHERE id > 150";
+            command.ExecuteNonQuery();
+        }
+
+        using var sut = _fixture.CreateSut();
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+        var all = await sut.AllAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Rows, Is.EqualTo(295));
+            Assert.That(status.PendingRows, Is.EqualTo(184));
+            Assert.That(all.Select(p => p.Id), Is.EqualTo(Enumerable.Range(1, 295).Select(id => (long)id)));
+            Assert.That(all.Select(p => p.Point.Tag("target")), Has.None.Null);
+        });
+    }
+
+    [Test]
+    public async Task Append_AfterVersion2WhoseTopRowsWereDeleted_IdsAboveEveryIdGivenBefore()
+    {
+        UseFixture("store-v2.db");
+        using var sut = _fixture.CreateSut();
+        var pending = await sut.ReadPendingAsync(1000, CancellationToken.None);
+        await sut.MarkDeliveredAsync([.. pending.Select(p => p.Id)], CancellationToken.None);
+
+        await sut.AppendResultsAsync([StoreFixture.Check("after-migration", _fixture.Clock.Read())], CancellationToken.None);
+        var fresh = await sut.ReadPendingAsync(1000, CancellationToken.None);
+
+        Assert.That(fresh.Select(p => (p.Id, p.Point.Tag("target"))), Is.EqualTo(new[] { (301L, "after-migration") }), "rows 296-300 were given out before (sqlite_sequence)");
+    }
+
+    private void UseFixture(string name) =>
+        File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "Storage", "Data", name), _fixture.Path, overwrite: true);
 
     private SqliteConnection Open()
     {

@@ -5,7 +5,7 @@ namespace Probe.Tests.Storage;
 public sealed class StoreSchemaTests : StoreTestBase
 {
     [Test]
-    public async Task Open_NewFile_WalIncrementalVacuumSmallPagesAndCurrentSchemaVersion()
+    public async Task Open_NewFile_WalNoAutoVacuumSmallPagesAndCurrentSchemaVersion()
     {
         using (var sut = CreateSut())
         {
@@ -18,9 +18,10 @@ public sealed class StoreSchemaTests : StoreTestBase
         Assert.Multiple(() =>
         {
             Assert.That(Pragma(connection, "journal_mode"), Is.EqualTo("wal"));
-            Assert.That(Pragma(connection, "auto_vacuum"), Is.EqualTo(2L), "incremental");
-            Assert.That(Pragma(connection, "user_version"), Is.EqualTo(2L));
-            Assert.That(Pragma(connection, "page_size"), Is.EqualTo(1024L), "small pages: the WAL takes whole pages per commit");
+            Assert.That(Pragma(connection, "auto_vacuum"), Is.EqualTo(0L), "none: it wrote a pointer-map page with almost every commit");
+            Assert.That(Pragma(connection, "user_version"), Is.EqualTo(3L));
+            Assert.That(Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"), "every insert would write sqlite_sequence");
+            Assert.That(Pragma(connection, "page_size"), Is.EqualTo(512L), "small pages: the WAL takes whole pages per commit");
         });
     }
 
@@ -46,10 +47,12 @@ public sealed class StoreSchemaTests : StoreTestBase
         });
     }
 
-    private static object? Pragma(SqliteConnection connection, string name)
+    private static object? Pragma(SqliteConnection connection, string name) => Scalar(connection, "PRAGMA " + name);
+
+    private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA " + name;
+        command.CommandText = sql;
         return command.ExecuteScalar();
     }
 }
