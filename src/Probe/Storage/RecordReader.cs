@@ -8,6 +8,9 @@ internal sealed class RecordReader(SqliteConnection connection)
     private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, " + RowClockSql.Effective + ", fields FROM records ";
 
     // Per series id: its tag sets by clock tag value (synced, corrected, unsynced), made once and shared by its rows.
+    // The highest check id the last ReadyToSend handed out (0: none or unknown).
+    private long _checksHandedOutThrough;
+
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
     /// <summary>Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows still waiting for their boot's clock are held.</summary>
@@ -19,7 +22,23 @@ internal sealed class RecordReader(SqliteConnection connection)
         var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, currentBoot, monotonicCut, max, skip);
         if (rows.Count < max)
         {
-            rows.AddRange(Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 " + Ready, from, currentBoot, monotonicCut, max - rows.Count, skip));
+            // Checks are handed out in id order, so while some are in flight the next read starts above the last one
+            // handed out instead of stepping over those in flight (a drain read every row twice). A check below that
+            // was not ready then (its boot's clock awaited) goes in the next upload cycle, which starts with nothing in
+            // flight, from the watermark. Without a cursor (a new session) the rows in flight are stepped over.
+            var cursor = skip.Count > 0 ? _checksHandedOutThrough : 0;
+            var checks = Query(
+                transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 AND id > $after " + Ready, from, currentBoot, monotonicCut, max - rows.Count, cursor > 0 ? null : skip, cursor);
+            if (checks.Count > 0)
+            {
+                _checksHandedOutThrough = checks[^1].Id;
+            }
+            else if (skip.Count == 0)
+            {
+                _checksHandedOutThrough = 0;
+            }
+
+            rows.AddRange(checks);
         }
 
         return rows;
@@ -91,7 +110,7 @@ internal sealed class RecordReader(SqliteConnection connection)
             DeliveredTotal: StoreMeta.Get(connection, transaction, StoreMeta.DeliveredTotal) ?? 0);
     }
 
-    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, long boot, long cut, int max, IReadOnlySet<long>? skip = null)
+    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, long boot, long cut, int max, IReadOnlySet<long>? skip = null, long after = 0)
     {
         // Skipped rows may be anywhere in the order, so the query may have to step over all of them.
         var limit = skip is null ? max : max + skip.Count;
@@ -102,6 +121,7 @@ internal sealed class RecordReader(SqliteConnection connection)
         command.Parameters.AddWithValue("$boot", boot);
         command.Parameters.AddWithValue("$cut", cut);
         command.Parameters.AddWithValue("$max", limit);
+        command.Parameters.AddWithValue("$after", after);
         using var reader = command.ExecuteReader();
         var rows = new List<StoredRow>(Math.Min(max, 1 << 14));
         while (rows.Count < max && reader.Read())

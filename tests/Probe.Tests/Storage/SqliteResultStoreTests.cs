@@ -148,6 +148,23 @@ public sealed class SqliteResultStoreTests : StoreTestBase
     }
 
     [Test]
+    public async Task ReadPending_RowsInFlightReadByAnotherStoreInstance_SteppedOver()
+    {
+        IReadOnlyList<PendingPoint> inFlight;
+        using (var first = CreateSut())
+        {
+            await first.AppendResultsAsync([.. Enumerable.Range(0, 6).Select(i => StoreFixture.Check("t" + i, Fixture.Clock.Read()))], CancellationToken.None);
+            inFlight = await first.ReadPendingAsync(3, CancellationToken.None);
+        }
+
+        // The reopened store has no cursor of what was handed out: it must step over the rows in flight instead.
+        using var sut = CreateSut();
+        var next = await sut.ReadPendingAsync(10, inFlight.Select(p => p.Id).ToHashSet(), CancellationToken.None);
+
+        Assert.That(next.Select(p => p.Point.Tag("target")), Is.EqualTo(new[] { "t3", "t4", "t5" }));
+    }
+
+    [Test]
     public async Task MarkDelivered_SomeRows_NotReturnedAgainAndCounted()
     {
         using var sut = CreateSut();
