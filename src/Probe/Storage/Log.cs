@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Information, Message = "Result store writable again: {Rows} rows kept in memory were written")]
     public static partial void BacklogWritten(ILogger logger, int rows);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Information, Message = "Result store {Path} is brought from schema version {From} to {To}: once after an update, about a minute for a full store on a Pi; if the probe is stopped meanwhile it goes on where it stopped, and no result is lost")]
+    public static partial void Migrating(ILogger logger, string path, int from, int to);
 }

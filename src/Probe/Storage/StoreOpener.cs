@@ -29,8 +29,13 @@ internal sealed class StoreOpener(string path, PointEncoder encoder, TimeProvide
                     if (problem is null)
                     {
                         connection = StoreFile.Open(path);
-                        problem = (check ? StoreFile.QuickCheckProblem(connection) : null)
-                            ?? (StoreSchema.Migrate(connection) ? null : "written by a newer probe (schema version above " + StoreSchema.CurrentVersion + ")");
+                        problem = check ? StoreFile.QuickCheckProblem(connection) : null;
+                        if (problem is null && StoreSchema.Version(connection) is > 0 and var version && version < StoreSchema.CurrentVersion)
+                        {
+                            Log.Migrating(logger, path, version, StoreSchema.CurrentVersion);
+                        }
+
+                        problem ??= StoreSchema.Migrate(connection) ? null : "written by a newer probe (schema version above " + StoreSchema.CurrentVersion + ")";
                     }
                 }
                 catch (SqliteException e) when (StoreFile.IsCorruption(e))

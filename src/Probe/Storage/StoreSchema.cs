@@ -65,10 +65,14 @@ internal static class StoreSchema
 
     public static int CurrentVersion => Migrations.Length;
 
+    /// <summary>The file's schema version (0: a new, empty file).</summary>
+    public static int Version(SqliteConnection connection) =>
+        Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Brings the schema up to date; returns false when the file was written by a newer probe.</summary>
     public static bool Migrate(SqliteConnection connection)
     {
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Version(connection);
         if (version > CurrentVersion)
         {
             return false;

@@ -45,6 +45,7 @@ public sealed class StoreMigrationTests
             Assert.That((await sut.AllAsync(pendingOnly: true)).Select(p => p.Id), Is.EqualTo(expectedPending));
             Assert.That(await sut.AllAsync(), Has.Count.EqualTo(300));
             Assert.That(Directory.GetFiles(_fixture.Directory, "*.corrupt-*"), Is.Empty);
+            Assert.That(_fixture.Logger.Entries.Where(e => e.EventId == 1508).Select(e => e.Message), Has.One.Contains("from schema version 1 to 3"));
         });
 
         using var connection = Open();
