@@ -73,17 +73,35 @@ internal ref struct FieldReader(ReadOnlySpan<byte> data)
         return true;
     }
 
-    /// <summary>The entry's value as the schema types it: bool, long for integer fields, double for other numbers, string.</summary>
-    public readonly object Value() => Type switch
+    /// <summary>
+    /// The entry's type as the schema types it: Integer for integer fields (whose value is <see cref="Integer"/>), Double
+    /// for every other number (whose value is <see cref="Number"/>), else as stored.
+    /// </summary>
+    public readonly FieldFormat.ValueType TypedAs => Type switch
     {
-        FieldFormat.ValueType.False => false,
-        FieldFormat.ValueType.True => true,
-        FieldFormat.ValueType.Text => System.Text.Encoding.UTF8.GetString(Text),
-        _ when IsIntegerField => Type == FieldFormat.ValueType.Integer ? Integer : throw NotAnInteger(),
-        FieldFormat.ValueType.Integer => (double)Integer,
+        FieldFormat.ValueType.Integer or FieldFormat.ValueType.Micros or FieldFormat.ValueType.Double when IsIntegerField =>
+            Type == FieldFormat.ValueType.Integer ? FieldFormat.ValueType.Integer : throw NotAnInteger(),
+        FieldFormat.ValueType.Integer or FieldFormat.ValueType.Micros => FieldFormat.ValueType.Double,
+        _ => Type,
+    };
+
+    /// <summary>A numeric entry's value as a double (Micros back to the schema's unit).</summary>
+    public readonly double Number => Type switch
+    {
+        FieldFormat.ValueType.Integer => Integer,
         FieldFormat.ValueType.Micros => Integer / FieldFormat.MicrosPerUnit,
         _ => Double,
     };
 
-    public readonly InvalidDataException NotAnInteger() => new($"the stored field '{System.Text.Encoding.UTF8.GetString(Name)}' is not an integer");
+    /// <summary>The entry's value as the schema types it: bool, long for integer fields, double for other numbers, string.</summary>
+    public readonly object Value() => TypedAs switch
+    {
+        FieldFormat.ValueType.False => false,
+        FieldFormat.ValueType.True => true,
+        FieldFormat.ValueType.Text => System.Text.Encoding.UTF8.GetString(Text),
+        FieldFormat.ValueType.Integer => Integer,
+        _ => Number,
+    };
+
+    private readonly InvalidDataException NotAnInteger() => new($"the stored field '{System.Text.Encoding.UTF8.GetString(Name)}' is not an integer");
 }

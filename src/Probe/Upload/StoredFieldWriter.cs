@@ -72,22 +72,14 @@ internal static class StoredFieldWriter
             field.Code = reader.Code;
             field.NameStart = reader.NameStart;
             field.NameLength = reader.NameLength;
-            field.Type = reader.Type;
-            switch (reader.Type)
+            field.Type = reader.TypedAs;
+            switch (field.Type)
             {
-                case FieldFormat.ValueType.Integer or FieldFormat.ValueType.Micros or FieldFormat.ValueType.Double when reader.IsIntegerField:
-                    field.Integer = reader.Type == FieldFormat.ValueType.Integer ? reader.Integer : throw reader.NotAnInteger();
-                    break;
                 case FieldFormat.ValueType.Integer:
-                    field.Type = FieldFormat.ValueType.Double;
-                    field.Double = reader.Integer;
-                    break;
-                case FieldFormat.ValueType.Micros:
-                    field.Type = FieldFormat.ValueType.Double;
-                    field.Double = reader.Integer / FieldFormat.MicrosPerUnit;
+                    field.Integer = reader.Integer;
                     break;
                 case FieldFormat.ValueType.Double:
-                    field.Double = reader.Double;
+                    field.Double = reader.Number;
                     break;
                 case FieldFormat.ValueType.Text:
                     field.ValueStart = reader.TextStart;

@@ -133,7 +133,7 @@ public sealed class UploadWorker
             }
 
             // Read once the batches before the last one handed out are settled: the read waits for their marks and
-            // steps over the one still in flight (stepping over in-flight rows costs as much as reading them).
+            // leaves out the one still in flight (the store starts above it rather than stepping over its rows).
             // A short read emptied the queue: what arrives now waits for the next drain.
             if (drain.Reading is null && drain.More && drain.Ready.Count == 0 && drain.Window.Count <= 1)
             {
