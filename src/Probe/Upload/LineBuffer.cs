@@ -52,6 +52,13 @@ internal sealed class LineBuffer : IBufferWriter<byte>, IDisposable
         _length += bytes.Length;
     }
 
+    /// <summary>The decimal digits of <paramref name="value"/> (invariant: a sign and digits, as line protocol wants them).</summary>
+    public void WriteDigits(long value)
+    {
+        value.TryFormat(GetSpan(20), out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        Advance(length);
+    }
+
     /// <summary>Drops everything after <paramref name="length"/>: how a line that turned out to have no field is taken back.</summary>
     public void Truncate(int length)
     {

@@ -35,8 +35,7 @@ internal static class LineProtocol
         }
 
         output.Write((byte)' ');
-        point.TimestampMs.TryFormat(output.GetSpan(20), out var length, default, CultureInfo.InvariantCulture);
-        output.Advance(length);
+        output.WriteDigits(point.TimestampMs);
         output.Write((byte)'\n');
         return true;
     }
@@ -106,9 +105,7 @@ internal static class LineProtocol
                 output.Write(b ? "true"u8 : "false"u8);
                 break;
             case long or int:
-                var integer = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                integer.TryFormat(output.GetSpan(20), out var length, default, CultureInfo.InvariantCulture);
-                output.Advance(length);
+                output.WriteDigits(Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 output.Write((byte)'i');
                 break;
             case double or float:

@@ -11,10 +11,10 @@ internal static class SinkFactory
         resilience ??= new UploadResilience { AttemptTimeout = sink.RequestTimeout };
         ISink inner = sink.Kind switch
         {
-            "influx2" => new Influx2Sink(
+            "influx2" => InfluxSink.V2(
                 Required(sink.Url, "Url"), Required(sink.Org, "Org"), Required(sink.Bucket, "Bucket"),
                 SinkToken.Read(sink, logger), time),
-            "influx1" => new Influx1Sink(
+            "influx1" => InfluxSink.V1(
                 Required(sink.Url, "Url"), Required(sink.Database ?? sink.Bucket, "Database"), SinkToken.Read(sink, logger), time),
             "none" => new NoneSink(),
             _ => throw new InvalidOperationException($"Sink.Kind '{sink.Kind}' is not one of influx2, influx1, none"),

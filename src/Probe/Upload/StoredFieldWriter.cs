@@ -1,4 +1,3 @@
-using System.Globalization;
 using Probe.Storage;
 
 namespace Probe.Upload;
@@ -102,8 +101,7 @@ internal static class StoredFieldWriter
                 output.Write("false"u8);
                 break;
             case FieldFormat.ValueType.Integer:
-                field.Integer.TryFormat(output.GetSpan(20), out var length, default, CultureInfo.InvariantCulture);
-                output.Advance(length);
+                output.WriteDigits(field.Integer);
                 output.Write((byte)'i');
                 break;
             case FieldFormat.ValueType.Double:

@@ -4,16 +4,16 @@ using System.Text.Json;
 namespace Probe.Upload;
 
 /// <summary>
-/// POSTs a batch's gzipped line protocol to a write endpoint (v2 /api/v2/write or v1 /write) and classifies the answer:
-/// the one HTTP path of both Influx sinks.
+/// The influx2 and influx1 sinks: POSTs a batch's gzipped line protocol to the write endpoint (the request
+/// InfluxDB.Client's write API makes) and classifies the answer. The kinds differ only in the endpoint.
 /// </summary>
-internal sealed class LineWriteClient : IDisposable
+internal sealed class InfluxSink : ISink, IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _writeUri;
     private readonly TimeProvider _time;
 
-    public LineWriteClient(Uri writeUri, string? token, TimeProvider time)
+    private InfluxSink(Uri writeUri, string? token, TimeProvider time)
     {
         _writeUri = writeUri;
         _time = time;
@@ -25,7 +25,22 @@ internal sealed class LineWriteClient : IDisposable
         }
     }
 
-    public async Task<SinkOutcome> PostAsync(LineBatch batch, CancellationToken cancellationToken)
+    public bool Enabled => true;
+
+    /// <summary>InfluxDB 2.x/3.x, Cloud and v2-compatible stores (VictoriaMetrics): POST /api/v2/write with <c>Authorization: Token …</c>.</summary>
+    public static InfluxSink V2(string url, string org, string bucket, string? token, TimeProvider time) =>
+        new(Endpoint(url, $"api/v2/write?org={Uri.EscapeDataString(org)}&bucket={Uri.EscapeDataString(bucket)}&precision=ms"), token, time);
+
+    /// <summary>InfluxDB 1.x: POST /write?db=….</summary>
+    public static InfluxSink V1(string url, string database, string? token, TimeProvider time) =>
+        new(Endpoint(url, $"write?db={Uri.EscapeDataString(database)}&precision=ms"), token, time);
+
+    public Task<SinkOutcome> WriteAsync(IReadOnlyList<Storage.ProbePoint> points, CancellationToken cancellationToken) =>
+        PostAsync(LineBatch.Of(points), cancellationToken);
+
+    private static Uri Endpoint(string url, string path) => new(new Uri(url.TrimEnd('/') + "/"), path);
+
+    private async Task<SinkOutcome> PostAsync(LineBatch batch, CancellationToken cancellationToken)
     {
         // Nothing writable (every point without a finite field): there is nothing the store could ever take.
         if (batch.Lines == 0)
@@ -55,7 +70,7 @@ internal sealed class LineWriteClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    internal static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
 
     // InfluxDB 2.x answers {"code": …, "message": …}, 1.x {"error": …}: the text a person needs, else the body as is.
     private static string MessageOf(string body)
