@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 
 namespace Probe.Cli;
 
@@ -14,12 +15,31 @@ public static class CommandLine
         Recursive = true,
     };
 
+    /// <summary>The file <c>--config</c> (or <c>-c</c>) names in raw arguments, else the default path: read before the
+    /// command line is built, for the language its help is written in.</summary>
+    public static string ConfigPathIn(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if ((arg is "--config" or "-c") && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+
+            if (arg.StartsWith("--config=", StringComparison.Ordinal) || arg.StartsWith("--config:", StringComparison.Ordinal))
+            {
+                return arg["--config=".Length..];
+            }
+        }
+
+        return DefaultConfigPath;
+    }
+
     public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand(
-            "probe: an internet-shutdown measurement probe. Measures DNS, TCP, TLS and HTTP reachability of "
-            + "national, international and platform targets, judges what kind of disruption it sees, buffers every "
-            + "result locally and delivers it exactly once to an InfluxDB-compatible store.");
+        var root = new RootCommand(Text.Get("cli.root.description"));
         root.Options.Add(ConfigOption);
         var io = new ConsoleIo(stdout, stderr);
         root.Subcommands.Add(RunCommand.Create(io));

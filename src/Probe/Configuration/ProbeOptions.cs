@@ -6,6 +6,8 @@ public sealed class ProbeOptions
     public const string Section = "Probe";
 
     public string Id { get; set; } = "";
+    /// <summary>fr or en for human output (help, tables, status, errors); null follows the locale (LC_ALL, LC_MESSAGES, LANG).</summary>
+    public string? Language { get; set; }
     public string? Region { get; set; }
     /// <summary>fixed, mobile, satellite …: free text, becomes the <c>access</c> tag.</summary>
     public string? Access { get; set; }

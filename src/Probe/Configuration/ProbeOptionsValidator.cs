@@ -19,6 +19,11 @@ internal static partial class ProbeOptionsValidator
             problems.Add($"{P}:Id", $"'{o.Id}' is not a valid probe id: use 1 to 63 letters, digits, '.', '_' or '-'");
         }
 
+        if (o.Language is { } language && Localization.LanguageChoice.FromName(language) is null)
+        {
+            problems.Add($"{P}:Language", Localization.Text.Format("config.language.unknown", language));
+        }
+
         if (o.Asn is <= 0)
         {
             problems.Add($"{P}:Asn", $"'{o.Asn}' is not an AS number: give a positive number, e.g. 8346, or leave it out");
