@@ -69,6 +69,7 @@ public static class CheckReportTable
             CheckKind.Dns => r.Answers.Count > 0 ? string.Join(" ", r.Answers) : r.Rcode ?? "",
             CheckKind.Tls => r.TlsVersion ?? "",
             CheckKind.Http => r.Status is { } s ? string.Create(inv, $"{s} · {r.Bytes ?? 0} B") : "",
+            CheckKind.Throughput => r.Kbps is { } kbps ? string.Create(inv, $"{kbps:0} kbit/s · {r.Bytes ?? 0} B") : string.Create(inv, $"{r.Bytes ?? 0} B"),
             _ => "",
         };
         return

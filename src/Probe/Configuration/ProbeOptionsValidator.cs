@@ -127,6 +127,7 @@ internal static partial class ProbeOptionsValidator
         Positive(c.Timeout, $"{Key}:Timeout", problems);
         InRange(c.HttpBodyLimitBytes, 1, 16 * MiB, $"{Key}:HttpBodyLimitBytes", problems);
         InRange(c.MaxRedirects, 0, 20, $"{Key}:MaxRedirects", problems);
+        InRange(c.ThroughputBytes, 16 * 1024, 16 * MiB, $"{Key}:ThroughputBytes", problems);
         if (!string.IsNullOrEmpty(c.TrustedCaFile))
         {
             var problem = PemProblem(c.TrustedCaFile);
