@@ -1,3 +1,4 @@
+using System.Globalization;
 using Probe.Checks;
 using Probe.Targets;
 
@@ -17,7 +18,7 @@ namespace Probe.Verdicts;
 /// the same pass, or at most ThrottlingRatio of its own baseline while the national targets run at more than
 /// ThrottlingBaselineRatio of theirs (when everything is slow, the volunteer's own line is busy: no finding).</item>
 /// </list>
-/// Only targets reachable in the evaluation count (a blocked platform is platform_block, not slow). A rate is a result
+/// Neither is called throttled above <see cref="VerdictRules.ThrottlingCeilingKbps"/>. Only targets reachable in the evaluation count (a blocked platform is platform_block, not slow). A rate is a result
 /// of kind throughput with a kbps, even one cut by the deadline (the rate it reached).
 /// </remarks>
 internal static class ThrottlingRule
@@ -57,7 +58,7 @@ internal static class ThrottlingRule
             var measured = Rates(platform, usual);
             var ratio = measured.Median / international.Median;
             var toBaseline = measured.UsualMedian is { } own ? measured.Median / own : (double?)null;
-            if (ratio <= rules.ThrottlingRatio && (toBaseline is null || toBaseline <= rules.ThrottlingBaselineRatio))
+            if (measured.Median <= rules.ThrottlingCeilingKbps && ratio <= rules.ThrottlingRatio && (toBaseline is null || toBaseline <= rules.ThrottlingBaselineRatio))
             {
                 yield return Throttled(platform.Key, null, measured, ratio);
             }
@@ -66,7 +67,7 @@ internal static class ThrottlingRule
 
     private static Finding? GroupThrottled(GroupRates national, GroupRates international, VerdictRules rules)
     {
-        if (international.Count == 0)
+        if (international.Count == 0 || international.Median > rules.ThrottlingCeilingKbps)
         {
             return null;
         }
@@ -93,7 +94,7 @@ internal static class ThrottlingRule
         FailureTally.KindName(CheckKind.Throughput),
         How: How,
         Group: group,
-        Ratio: Math.Round(ratio, 3));
+        Ratio: double.Parse(ratio.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
 
     private static GroupRates Rates(IEnumerable<CheckResult> results, IReadOnlyDictionary<string, double> usual)
     {

@@ -42,6 +42,13 @@ internal sealed record VerdictRules(IReadOnlySet<string> ReferenceResolvers)
     /// </summary>
     public double ThrottlingBaselineRatio { get; init; } = 0.5;
 
+    /// <summary>
+    /// … and never above this rate (kbit/s), whatever the ratios: a 64 KiB download faster than 2 Mbit/s is over in a few
+    /// round trips, so its rate measures slow start and timer noise (on the lab's loopback, unthrottled rates of one
+    /// server vary tenfold pass to pass), and no throttling leaves a service that fast. Policers sit far below it.
+    /// </summary>
+    public double ThrottlingCeilingKbps { get; init; } = 2000;
+
     /// <summary>Medians compared need at least this many measured controls (international, or national for the group).</summary>
     public int ThrottlingMinControls { get; init; } = 2;
 
