@@ -52,6 +52,11 @@ public static class CheckReportTable
             parts.Add($"({string.Join(": ", new[] { f.Kind, f.Failure }.Where(s => s is not null))})");
         }
 
+        if (f.How is not null)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{f.How} {f.Group} ×{f.Ratio:0.####}").Replace("  ", " ", StringComparison.Ordinal));
+        }
+
         if (f.Targets.Count > 0)
         {
             parts.Add("targets: " + string.Join(", ", f.Targets));
