@@ -112,6 +112,7 @@ internal static partial class ProbeOptionsValidator
         const string Key = "Probe:Schedule";
         Positive(s.SentinelInterval, $"{Key}:SentinelInterval", problems);
         Positive(s.RoundInterval, $"{Key}:RoundInterval", problems);
+        Positive(s.ThroughputInterval, $"{Key}:ThroughputInterval", problems);
         if (!(s.Jitter is >= 0 and <= 0.5))
         {
             problems.Add($"{Key}:Jitter", $"{s.Jitter.ToString(CultureInfo.InvariantCulture)} is out of range: must be 0 to 0.5");

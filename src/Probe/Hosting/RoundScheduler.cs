@@ -28,7 +28,7 @@ internal sealed class RoundScheduler(
 {
     public const string LoopName = "round";
 
-    private readonly ThroughputPlan _throughput = new(time);
+    private readonly ThroughputPlan _throughput = ThroughputPlan.For(options.Value.Schedule, time);
     private bool _announced;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -5,7 +5,7 @@ namespace Probe.Hosting;
 
 /// <summary>Which rounds are throughput passes: a slow cadence that costs a few MB a day, and extra passes when a verdict asks for one.</summary>
 /// <remarks>
-/// <para>A pass is due at the first round, then every <see cref="DefaultInterval"/> (4 a day). Extra passes, at most
+/// <para>A pass is due at the first round, then every <see cref="Interval"/> (Schedule.ThroughputInterval, 6 hours: 4 a day). Extra passes, at most
 /// <see cref="DefaultExtraPerDay"/> in any 24 hours: one at once to confirm a throttling that a pass saw (the hysteresis
 /// wants a fresh measurement, not the same one twice), and one after a round whose verdict shows another degradation
 /// (latency or failures), at least <see cref="DefaultMinGap"/> after the last pass. A throttling that lasts is
@@ -33,6 +33,13 @@ internal sealed class ThroughputPlan(TimeProvider time)
     public TimeSpan MinGap { get; init; } = DefaultMinGap;
 
     public int ExtraPerDay { get; init; } = DefaultExtraPerDay;
+
+    /// <summary>The plan of <c>Schedule.ThroughputInterval</c>: extra passes at least a sixth of it after the last one.</summary>
+    public static ThroughputPlan For(Configuration.ScheduleOptions schedule, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return new ThroughputPlan(time) { Interval = schedule.ThroughputInterval, MinGap = schedule.ThroughputInterval / 6 };
+    }
 
     /// <summary>The round's targets: as they are in a pass (which this records), without their Throughput mark otherwise.</summary>
     public IReadOnlyList<Target> ForRound(IReadOnlyList<Target> targets)
