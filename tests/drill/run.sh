@@ -4,14 +4,14 @@
 # namespace, nftables) and the Debian packages ./test.sh installs. Nothing touches the host's network.
 #
 # Usage: tests/drill/run.sh        all scenarios, then writes tests/drill/RESULTS.md
-#        tests/drill/run.sh 4      one scenario (1-8; 9 = stop and final upload)
+#        tests/drill/run.sh 4      one scenario (1-8, 10 = throttling; 9 = stop and final upload)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 scenario="${1:-}"
 filter="TestCategory=Drill&FullyQualifiedName~Probe.Tests.Drills."
 if [[ -n "$scenario" ]]; then
-  [[ "$scenario" =~ ^[1-9]$ ]] || { echo "usage: $0 [1-9]" >&2; exit 64; }
+  [[ "$scenario" =~ ^([1-9]|10)$ ]] || { echo "usage: $0 [1-10]" >&2; exit 64; }
   filter="$filter&Name~Drill${scenario}_"
 fi
 

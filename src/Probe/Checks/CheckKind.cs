@@ -8,4 +8,5 @@ public enum CheckKind
     Tcp,
     Tls,
     Http,
+    Throughput,
 }

@@ -28,6 +28,8 @@ public sealed record CheckResult
     public int? Status { get; init; }
     public string? TlsVersion { get; init; }
     public long? Bytes { get; init; }
+    /// <summary>Goodput in kbit/s after the first byte of the body, for throughput checks.</summary>
+    public double? Kbps { get; init; }
     public Phases Phases { get; init; } = Phases.None;
     public Lane Lane { get; init; } = Lane.Round;
     /// <summary>The clocks when the check started.</summary>

@@ -17,6 +17,9 @@ internal sealed record CheckSettings(
     IReadOnlyList<int> GatewayPorts)
 {
     public const int MaxResponseHeadersKilobytes = 32;
+
+    /// <summary>What a throughput check reads at most (Checks.ThroughputBytes).</summary>
+    public int ThroughputBytes { get; init; } = 65536;
     private static readonly int[] DefaultGatewayPorts = [53, 80, 443];
 
     /// <summary>The device's own resolvers (never the reference ones): what tcp/tls/http resolve through.</summary>
@@ -49,7 +52,10 @@ internal sealed record CheckSettings(
             new BogonRanges([.. checks.BogonAllow.Select(IPNetwork.Parse)]),
             LoadRoots(checks.TrustedCaFile),
             options.Gateway.Address,
-            options.Gateway.Ports.Count > 0 ? [.. options.Gateway.Ports] : DefaultGatewayPorts);
+            options.Gateway.Ports.Count > 0 ? [.. options.Gateway.Ports] : DefaultGatewayPorts)
+        {
+            ThroughputBytes = checks.ThroughputBytes,
+        };
     }
 
     private static X509Certificate2Collection LoadRoots(string? pemFile)

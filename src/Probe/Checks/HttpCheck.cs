@@ -22,13 +22,15 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
     private static readonly ProductInfoHeaderValue UserAgent = new("probe", "0.1");
     private static readonly HttpRequestOptionsKey<string> SchemeKey = new("probe.scheme");
 
-    public async Task<CheckResult> RunAsync(Target target, Resolution resolution, TargetConnection connection, Lane lane, CancellationToken cancellationToken)
+    /// <remarks>With a <c>transfer</c> (a throughput pass), the body is timed by it and read on to the throughput limit.</remarks>
+    public async Task<CheckResult> RunAsync(
+        Target target, Resolution resolution, TargetConnection connection, Lane lane, CancellationToken cancellationToken, TransferMeter? transfer = null)
     {
         var start = CheckResults.Start(target, CheckKind.Http, env.Clock.Read(), lane) with { Port = target.Url!.Port };
         using var deadline = new Deadline(env.Settings.Timeout, env.Time, cancellationToken);
         var began = connection.StartedAt;
         var meter = new HttpMeter { Dns = resolution.Ms ?? 0, Connect = connection.ConnectMs, Tls = connection.TlsMs, FirstAddress = resolution.Address };
-        using var client = new HttpClient(CreateHandler(target, resolution, connection, meter)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(CreateHandler(target, resolution, connection, meter, transfer is not null)) { Timeout = Timeout.InfiniteTimeSpan };
         int? status = null;
         long? bytes = null;
         double? ttfb = null;
@@ -55,7 +57,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
                     continue;
                 }
 
-                bytes = await ReadBoundedAsync(response, env.Settings.BodyLimitBytes, meter, deadline.Token);
+                bytes = Math.Min(env.Settings.BodyLimitBytes, await ReadBoundedAsync(response, env.Settings.BodyLimitBytes, meter, transfer, deadline.Token));
 
                 failure = status is >= 200 and < 400 ? null : Failures.HttpUnexpectedStatusCode;
                 break;
@@ -68,6 +70,13 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             failure = meter.JudgedFailure ?? FailureClassifier.Classify(e);
+        }
+
+        transfer?.Finish();
+        if (failure is not null && transfer is not null && status is not null && transfer.Bytes >= env.Settings.BodyLimitBytes)
+        {
+            // The http check had its bytes; only the longer read of the throughput pass was cut.
+            (transfer.Failure, failure, bytes) = (failure, status is >= 200 and < 400 ? null : Failures.HttpUnexpectedStatusCode, env.Settings.BodyLimitBytes);
         }
 
         var ms = env.Time.GetElapsedTime(began).TotalMilliseconds;
@@ -105,8 +114,9 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
     /// Reads up to the limit. A body that goes on past it is cut with a reset before the body stream is disposed:
     /// disposing it first would let the handler close the connection politely (a FIN, while the server keeps sending).
     /// </summary>
-    private static async Task<long> ReadBoundedAsync(HttpResponseMessage response, int limit, HttpMeter meter, CancellationToken cancellationToken)
+    private static async Task<long> ReadBoundedAsync(HttpResponseMessage response, int limit, HttpMeter meter, TransferMeter? transfer, CancellationToken cancellationToken)
     {
+        limit = transfer is null ? limit : Math.Max(limit, transfer.LimitBytes);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -121,6 +131,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
                 }
 
                 total += read;
+                transfer?.Read(read);
             }
 
             if (response.Content.Headers.ContentLength != total && meter.Socket is { } socket)
@@ -136,7 +147,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         }
     }
 
-    private SocketsHttpHandler CreateHandler(Target target, Resolution first, TargetConnection opened, HttpMeter meter)
+    private SocketsHttpHandler CreateHandler(Target target, Resolution first, TargetConnection opened, HttpMeter meter, bool timed)
     {
         var pending = opened;
         return new SocketsHttpHandler
@@ -156,11 +167,11 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
                 if (sameOrigin && Interlocked.Exchange(ref pending, null) is { } shared)
                 {
                     meter.Socket = shared.Socket;
-                    NarrowWindow(shared.Socket);
+                    NarrowWindow(shared.Socket, timed);
                     return shared.Stream;
                 }
 
-                return await ConnectAsync(context, target, first, meter, ct);
+                return await ConnectAsync(context, target, first, meter, timed, ct);
             },
         };
     }
@@ -169,7 +180,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         context.InitialRequestMessage.Options.TryGetValue(SchemeKey, out var scheme) ? scheme : Uri.UriSchemeHttp;
 
     /// <summary>A connection of its own for a redirect: resolved, connected and (for https) secured and judged.</summary>
-    private async Task<Stream> ConnectAsync(SocketsHttpConnectionContext context, Target target, Resolution first, HttpMeter meter, CancellationToken ct)
+    private async Task<Stream> ConnectAsync(SocketsHttpConnectionContext context, Target target, Resolution first, HttpMeter meter, bool timed, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
         var resolution = first;
@@ -187,13 +198,14 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
 
         meter.FirstAddress ??= resolution.Address;
         var connectStarted = env.Time.GetTimestamp();
-        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, TargetConnection.ConnectBufferBytes(env.Settings.BodyLimitBytes));
+        var window = timed ? ThroughputCheck.WindowBytes(env.Settings.ThroughputBytes) : TargetConnection.ConnectBufferBytes(env.Settings.BodyLimitBytes);
+        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, window);
         meter.Connect += env.Time.GetElapsedTime(connectStarted).TotalMilliseconds;
         meter.Socket = socket;
         var stream = new NetworkStream(socket, ownsSocket: true);
         if (Scheme(context) != Uri.UriSchemeHttps)
         {
-            NarrowWindow(socket);
+            NarrowWindow(socket, timed);
             return stream;
         }
 
@@ -210,7 +222,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         }
 
         meter.Tls = (meter.Tls ?? 0) + env.Time.GetElapsedTime(tlsStarted).TotalMilliseconds;
-        NarrowWindow(socket);
+        NarrowWindow(socket, timed);
         return ssl;
     }
 
@@ -220,8 +232,14 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
     /// small limit on a metered link that overshoot would otherwise be most of the check's bytes. The handshakes keep
     /// the larger window, so a certificate chain arrives in one flight and tls_ms is not skewed.
     /// </summary>
-    private void NarrowWindow(Socket socket)
+    /// <remarks>A timed (throughput) transfer keeps its window: narrowing it would measure the window, not the link.</remarks>
+    private void NarrowWindow(Socket socket, bool timed)
     {
+        if (timed)
+        {
+            return;
+        }
+
         var window = Math.Clamp(env.Settings.BodyLimitBytes, MinBodyWindowBytes, TargetConnection.ReceiveBufferBytes);
         if (window < TargetConnection.ReceiveBufferBytes)
         {

@@ -9,7 +9,8 @@ namespace Probe.Checks;
 
 /// <summary>
 /// Runs rounds and sentinel sweeps: the gateway first, then every target with bounded concurrency. Each check has
-/// its own hard deadline and a target runs at most four steps (dns, tcp, tls, http) one after the other, the last three on one connection, so a round
+/// its own hard deadline and a target runs at most four steps (dns, tcp, tls, http) one after the other, the last three on one connection
+/// (a throughput check is timed on the http check's GET, within its deadline), so a round
 /// is bounded by Timeout × (1 + 4 × ⌈targets / MaxConcurrency⌉) even when every packet is dropped.
 /// Checks are never retried: a failure is a measurement.
 /// </summary>
@@ -109,7 +110,8 @@ internal sealed class ProbeChecker : IChecker
 
         // The URL's port gets one connection that the tcp, tls and http checks share; other ports are tcp checks alone.
         var urlPort = target.Url.Port;
-        var opening = _tcp.OpenAsync(target, resolution, urlPort, Lane.Round, TargetConnection.ConnectBufferBytes(_env.Settings.BodyLimitBytes), cancellationToken);
+        var window = ThroughputCheck.Measures(target) ? ThroughputCheck.WindowBytes(_env.Settings.ThroughputBytes) : TargetConnection.ConnectBufferBytes(_env.Settings.BodyLimitBytes);
+        var opening = _tcp.OpenAsync(target, resolution, urlPort, Lane.Round, window, cancellationToken);
         var others = Task.WhenAll(target.Ports.Where(p => p != urlPort).Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken)));
         var (tcp, connection) = await opening;
         try
@@ -145,7 +147,14 @@ internal sealed class ProbeChecker : IChecker
             blocked ??= tls.Ok ? null : tls;
         }
 
-        results.Add(blocked is null ? await _http.RunAsync(target, resolution, connection!, Lane.Round, cancellationToken) : Blocked(blocked, resolution, CheckKind.Http));
+        var transfer = ThroughputCheck.Measures(target) ? new TransferMeter(_env.Time, _env.Settings.ThroughputBytes) : null;
+        var http = blocked is null ? await _http.RunAsync(target, resolution, connection!, Lane.Round, cancellationToken, transfer) : Blocked(blocked, resolution, CheckKind.Http);
+        results.Add(http);
+        if (transfer is not null)
+        {
+            results.Add(blocked is null ? ThroughputCheck.From(http, transfer) : Blocked(blocked, resolution, CheckKind.Throughput));
+        }
+
         return results;
     }
 

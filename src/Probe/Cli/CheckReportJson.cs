@@ -61,6 +61,7 @@ public static class CheckReportJson
         json.WriteNumberOrNull("status", r.Status);
         json.WriteStringOrNull("tlsVersion", r.TlsVersion);
         json.WriteNumberOrNull("bytes", r.Bytes);
+        json.WriteNumberOrNull("kbps", r.Kbps is { } kbps ? Math.Round(kbps, 1) : null);
         json.WriteString("lane", r.Lane.ToName());
         json.WriteStartObject("phases");
         WritePhase(json, "dns", r.Phases.Dns);

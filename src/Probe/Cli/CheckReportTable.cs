@@ -52,6 +52,11 @@ public static class CheckReportTable
             parts.Add($"({string.Join(": ", new[] { f.Kind, f.Failure }.Where(s => s is not null))})");
         }
 
+        if (f.How is not null)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{f.How} {f.Group} ×{f.Ratio:0.####}").Replace("  ", " ", StringComparison.Ordinal));
+        }
+
         if (f.Targets.Count > 0)
         {
             parts.Add("targets: " + string.Join(", ", f.Targets));
@@ -69,6 +74,7 @@ public static class CheckReportTable
             CheckKind.Dns => r.Answers.Count > 0 ? string.Join(" ", r.Answers) : r.Rcode ?? "",
             CheckKind.Tls => r.TlsVersion ?? "",
             CheckKind.Http => r.Status is { } s ? string.Create(inv, $"{s} · {r.Bytes ?? 0} B") : "",
+            CheckKind.Throughput => r.Kbps is { } kbps ? string.Create(inv, $"{kbps:0} kbit/s · {r.Bytes ?? 0} B") : string.Create(inv, $"{r.Bytes ?? 0} B"),
             _ => "",
         };
         return

@@ -13,6 +13,7 @@ public static class ContractNames
         CheckKind.Tcp => "tcp",
         CheckKind.Tls => "tls",
         CheckKind.Http => "http",
+        CheckKind.Throughput => "throughput",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -17,6 +17,18 @@ internal static class JsonWriting
         }
     }
 
+    public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } v)

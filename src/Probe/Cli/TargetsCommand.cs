@@ -80,6 +80,7 @@ internal static class TargetsCommand
                 t.Addresses.ToList().ForEach(a => json.WriteStringValue(a.ToString()));
                 json.WriteEndArray();
                 json.WriteBoolean("sentinel", t.Sentinel);
+                json.WriteBoolean("throughput", t.Throughput);
                 json.WriteString("source", t.Source);
                 json.WriteEndObject();
             }

@@ -112,6 +112,7 @@ internal static partial class ProbeOptionsValidator
         const string Key = "Probe:Schedule";
         Positive(s.SentinelInterval, $"{Key}:SentinelInterval", problems);
         Positive(s.RoundInterval, $"{Key}:RoundInterval", problems);
+        Positive(s.ThroughputInterval, $"{Key}:ThroughputInterval", problems);
         if (!(s.Jitter is >= 0 and <= 0.5))
         {
             problems.Add($"{Key}:Jitter", $"{s.Jitter.ToString(CultureInfo.InvariantCulture)} is out of range: must be 0 to 0.5");
@@ -127,6 +128,7 @@ internal static partial class ProbeOptionsValidator
         Positive(c.Timeout, $"{Key}:Timeout", problems);
         InRange(c.HttpBodyLimitBytes, 1, 16 * MiB, $"{Key}:HttpBodyLimitBytes", problems);
         InRange(c.MaxRedirects, 0, 20, $"{Key}:MaxRedirects", problems);
+        InRange(c.ThroughputBytes, 16 * 1024, 16 * MiB, $"{Key}:ThroughputBytes", problems);
         if (!string.IsNullOrEmpty(c.TrustedCaFile))
         {
             var problem = PemProblem(c.TrustedCaFile);

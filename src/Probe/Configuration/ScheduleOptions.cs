@@ -9,4 +9,6 @@ public sealed class ScheduleOptions
     public double Jitter { get; set; } = 0.1;
     public int MaxConcurrency { get; set; } = 8;
     public int ConfirmRounds { get; set; } = 2;
+    /// <summary>How often a round is a throughput pass (extra passes after anomalies are at least a sixth of it apart).</summary>
+    public TimeSpan ThroughputInterval { get; set; } = TimeSpan.FromHours(6);
 }

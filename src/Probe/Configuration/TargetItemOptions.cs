@@ -11,4 +11,6 @@ public sealed class TargetItemOptions
     public string? Platform { get; set; }
     public List<string> Addresses { get; set; } = [];
     public bool Sentinel { get; set; }
+    /// <summary>Whether rounds measure its download rate (the throughput check).</summary>
+    public bool Throughput { get; set; }
 }

@@ -19,12 +19,14 @@ internal sealed class ResultPipeline(
     IProbeClock clock,
     ILogger<ResultPipeline> logger)
 {
-    public async Task AcceptRoundAsync(IReadOnlyList<CheckResult> results, long startedAtVersion)
+    /// <summary>Returns the round's verdict (committed or not).</summary>
+    public async Task<Verdict> AcceptRoundAsync(IReadOnlyList<CheckResult> results, long startedAtVersion)
     {
         await StoreAsync(results);
         var (verdict, change) = tracker.AcceptRound(results, startedAtVersion, clock.Read());
         Log.CycleDone(logger, "round", results.Count, verdict.State.ToName());
         await CommitAsync(change);
+        return verdict;
     }
 
     /// <summary>Returns whether the sentinels changed picture.</summary>

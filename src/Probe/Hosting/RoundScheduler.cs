@@ -28,6 +28,7 @@ internal sealed class RoundScheduler(
 {
     public const string LoopName = "round";
 
+    private readonly ThroughputPlan _throughput = ThroughputPlan.For(options.Value.Schedule, time);
     private bool _announced;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,7 +62,7 @@ internal sealed class RoundScheduler(
 
     private async Task RunOnceAsync(ProbeOptions settings, CancellationToken stoppingToken)
     {
-        var round = targets.GetTargets();
+        var round = _throughput.ForRound(targets.GetTargets());
         if (!_announced)
         {
             Log.DaemonStarting(logger, round.Count, round.Count(t => t.Sentinel), settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval);
@@ -78,7 +79,7 @@ internal sealed class RoundScheduler(
             return;
         }
 
-        await pipeline.AcceptRoundAsync(results, version);
+        _throughput.AfterRound(await pipeline.AcceptRoundAsync(results, version));
         if (stoppingToken.IsCancellationRequested)
         {
             Log.FlushedOnStop(logger, results.Count);

@@ -18,6 +18,7 @@ namespace Probe.Hosting;
 internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTracker baseline, VerdictHysteresis hysteresis, RoundTrigger trigger)
 {
     private readonly Lock _gate = new();
+    private readonly LastThroughputPass _throughput = new();
     private VerdictState? _picture;
     private long _pictureVersion;
     private long _completedRoundVersion = -1;
@@ -58,7 +59,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
 
     public (Verdict Verdict, VerdictChange? Change) AcceptRound(IReadOnlyList<CheckResult> results, long startedAtVersion, ClockReading clock)
     {
-        var verdict = Evaluate(results);
+        var verdict = Evaluate(results, _throughput.Carry(results));
         lock (_gate)
         {
             _completedRoundVersion = Math.Max(_completedRoundVersion, startedAtVersion);
@@ -91,9 +92,11 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
     }
 
     /// <summary>Judges against the baseline as it was before these results, then adds them to it.</summary>
-    private Verdict Evaluate(IReadOnlyList<CheckResult> results)
+    /// <param name="results">The new results.</param>
+    /// <param name="judged">What to judge, when more than them (a round carries the last throughput pass's rates).</param>
+    private Verdict Evaluate(IReadOnlyList<CheckResult> results, IReadOnlyList<CheckResult>? judged = null)
     {
-        var verdict = engine.Evaluate(results, baseline.Current());
+        var verdict = engine.Evaluate(judged ?? results, baseline.Current());
         baseline.Observe(results);
         return verdict;
     }

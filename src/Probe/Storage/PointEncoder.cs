@@ -61,6 +61,11 @@ internal sealed class PointEncoder
             fields.Integer("bytes", bytes);
         }
 
+        if (result.Kbps is { } kbps)
+        {
+            fields.Number("kbps", kbps);
+        }
+
         return new NewRecord(RecordKind.Check, Measurements.Check, TagsJson(tags), fields.Build(), result.Clock);
     }
 

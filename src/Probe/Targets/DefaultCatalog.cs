@@ -42,6 +42,7 @@ internal static class DefaultCatalog
                 Group = Field("group"),
                 Platform = NullIfEmpty(Field("platform")),
                 Sentinel = Field("sentinel") == "yes",
+                Throughput = Field("throughput") == "yes",
                 Url = NullIfEmpty(Field("url")),
                 Host = NullIfEmpty(Field("host")),
                 Ports = [.. Words(Field("ports")).Select(p => int.Parse(p, CultureInfo.InvariantCulture))],

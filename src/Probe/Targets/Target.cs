@@ -25,4 +25,7 @@ public sealed record Target(
 {
     /// <summary>Whether this target gets a TLS handshake check (https URLs).</summary>
     public bool IsHttps => Url is not null && Url.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>Whether a round measures this target's download rate (the throughput check, URL targets only).</summary>
+    public bool Throughput { get; init; }
 }

@@ -40,7 +40,7 @@ internal static class TargetFactory
         }
 
         IReadOnlyList<int> ports = item.Ports.Count > 0 ? [.. item.Ports] : [url?.Port ?? DefaultPort];
-        return new Target(item.Name, host, url, group, platform, ports, addresses, item.Sentinel, source);
+        return new Target(item.Name, host, url, group, platform, ports, addresses, item.Sentinel, source) { Throughput = item.Throughput && url is not null };
     }
 
     public static TargetGroup Group(string? text, string key, ProblemList problems)

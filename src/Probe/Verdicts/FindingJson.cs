@@ -23,6 +23,14 @@ internal static class FindingJson
             json.WriteString("failure", finding.Failure);
             json.WriteString("kind", finding.Kind);
             json.WriteString("resolver", finding.Resolver);
+            // Only on findings that have them (throttling): every other finding keeps its spelling.
+            if (finding.How is not null)
+            {
+                json.WriteString("how", finding.How);
+                json.WriteString("group", finding.Group);
+                json.WriteNumber("ratio", finding.Ratio ?? 0);
+            }
+
             json.WriteEndObject();
         }
 

@@ -14,13 +14,15 @@ internal sealed class LatencyBaselineTracker(int window = 31, int minSamples = 5
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Ring> _samples = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _failureStreaks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Ring> _kbps = new(StringComparer.Ordinal);
 
     public void Observe(IReadOnlyList<CheckResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         lock (_gate)
         {
-            foreach (var target in results.Where(r => r.Group is not null && r.Kind != CheckKind.Gateway).GroupBy(r => r.Target, StringComparer.Ordinal))
+            ObserveKbps(results);
+            foreach (var target in results.Where(r => r.Group is not null && r.Kind is not CheckKind.Gateway and not CheckKind.Throughput).GroupBy(r => r.Target, StringComparer.Ordinal))
             {
                 // Only connections: the engine compares a target's deepest connection check, and a lookup that
                 // worked before a failed connect does not make the target a working one.
@@ -60,7 +62,30 @@ internal sealed class LatencyBaselineTracker(int window = 31, int minSamples = 5
             var medians = _samples
                 .Where(pair => pair.Value.Count >= minSamples)
                 .ToDictionary(pair => pair.Key, pair => pair.Value.Median(), StringComparer.Ordinal);
-            return medians.Count == 0 ? null : new LatencyBaseline(medians);
+            var kbps = _kbps
+                .Where(pair => pair.Value.Count >= minSamples)
+                .ToDictionary(pair => pair.Key, pair => pair.Value.Median(), StringComparer.Ordinal);
+            return medians.Count == 0 && kbps.Count == 0 ? null : new LatencyBaseline(medians) { MedianKbpsByTarget = kbps };
+        }
+    }
+
+    /// <summary>Throughput passes are rare (hours apart): their rates get rings of their own, kept while the target is known.</summary>
+    private void ObserveKbps(IReadOnlyList<CheckResult> results)
+    {
+        foreach (var result in results.Where(r => r.Kind == CheckKind.Throughput && r.Kbps is not null))
+        {
+            if (!_kbps.TryGetValue(result.Target, out var ring))
+            {
+                if (_kbps.Count >= maxKeys)
+                {
+                    continue;
+                }
+
+                ring = new Ring(window);
+                _kbps[result.Target] = ring;
+            }
+
+            ring.Add(result.Kbps!.Value);
         }
     }
 
@@ -78,6 +103,7 @@ internal sealed class LatencyBaselineTracker(int window = 31, int minSamples = 5
         }
 
         _failureStreaks.Remove(target);
+        _kbps.Remove(target);
         foreach (var kind in (CheckKind[])[CheckKind.Tcp, CheckKind.Tls, CheckKind.Http])
         {
             _samples.Remove(LatencyBaseline.Key(target, kind));

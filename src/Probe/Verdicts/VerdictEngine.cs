@@ -31,6 +31,9 @@ namespace Probe.Verdicts;
 /// <item><c>degraded</c>, only when no connectivity state holds: failing targets that no block or tampering explains, at least two
 /// and at least a tenth of the judged targets (with a baseline, only targets that have worked recently count); or, at least
 /// two and a third of the targets with a baseline answering more than 3× their median and 200 ms above it.</item>
+/// <item><c>degraded</c>, how <c>throttling</c>, only when no connectivity state holds: a platform's throughput far below the
+/// international controls' and its own baseline, or the international group's far below the national one's or its own
+/// baseline (<see cref="ThrottlingRule"/>).</item>
 /// <item><c>online</c>: something was judged and none of the above holds; <c>unknown</c>: nothing judgeable (no results, or only
 /// a working gateway).</item>
 /// </list>
@@ -72,6 +75,7 @@ internal sealed class VerdictEngine(VerdictRules rules) : IVerdictEngine
         {
             var explained = blocks.SelectMany(f => f.Targets).Concat(tampered).ToHashSet(StringComparer.Ordinal);
             findings.AddRange(DegradedRule.Find(outcomes, explained, baseline, rules));
+            findings.AddRange(ThrottlingRule.Find(results, outcomes, explained, baseline, rules));
         }
 
         if (findings.Count == 0)

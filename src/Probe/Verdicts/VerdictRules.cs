@@ -28,5 +28,29 @@ internal sealed record VerdictRules(IReadOnlySet<string> ReferenceResolvers)
     /// <summary>… and from this share of the targets that have a baseline on.</summary>
     public double SlowShare { get; init; } = 0.3;
 
+    /// <summary>
+    /// Throttling: a platform (or the international group) is "far slower" at this share of its comparison's median rate
+    /// or less: a fifth. Rates of unthrottled servers over one line vary by 2-3× pass to pass (slow start, a busy
+    /// moment); a policer like the 130 kbit/s of Twitter in Russia in 2021 sits 10-100× below a normal download.
+    /// </summary>
+    public double ThrottlingRatio { get; init; } = 0.2;
+
+    /// <summary>
+    /// … and, once the platform has a baseline, at most this share of its own usual rate (half): a platform that is always
+    /// slower than the controls from this line is not throttled. For the international group judged by its baseline, the
+    /// national group must run above this share of its own, else the volunteer's line is merely busy.
+    /// </summary>
+    public double ThrottlingBaselineRatio { get; init; } = 0.5;
+
+    /// <summary>
+    /// … and never above this rate (kbit/s), whatever the ratios: a 64 KiB download faster than 2 Mbit/s is over in a few
+    /// round trips, so its rate measures slow start and timer noise (on the lab's loopback, unthrottled rates of one
+    /// server vary tenfold pass to pass), and no throttling leaves a service that fast. Policers sit far below it.
+    /// </summary>
+    public double ThrottlingCeilingKbps { get; init; } = 2000;
+
+    /// <summary>Medians compared need at least this many measured controls (international, or national for the group).</summary>
+    public int ThrottlingMinControls { get; init; } = 2;
+
     public bool IsReference(string? resolver) => resolver is not null && ReferenceResolvers.Contains(resolver);
 }

@@ -55,6 +55,8 @@ public sealed class ConfigurationErrorTests
         // Checks.
         Case("\"Checks\": { \"Timeout\": \"00:00:00\" }", "Probe:Checks:Timeout", "must be longer than zero"),
         Case("\"Checks\": { \"HttpBodyLimitBytes\": 0 }", "Probe:Checks:HttpBodyLimitBytes", "out of range"),
+        Case("\"Checks\": { \"ThroughputBytes\": 1024 }", "Probe:Checks:ThroughputBytes", "out of range"),
+        Case("\"Schedule\": { \"ThroughputInterval\": \"00:00:00\" }", "Probe:Schedule:ThroughputInterval", "must be longer than zero"),
         Case("\"Checks\": { \"MaxRedirects\": 21 }", "Probe:Checks:MaxRedirects", "must be 0 to 20"),
         Case("\"Checks\": { \"TrustedCaFile\": \"{dir}/missing.pem\" }", "Probe:Checks:TrustedCaFile", "cannot read"),
         Case("\"Checks\": { \"TrustedCaFile\": \"{dir}/probe.json\" }", "Probe:Checks:TrustedCaFile", "holds no PEM certificate"),

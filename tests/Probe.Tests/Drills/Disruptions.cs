@@ -47,6 +47,12 @@ internal static class Disruptions
         return rules.ToString();
     }
 
+    /// <summary>
+    /// Throttling: what the platforms' address sends is policed to 128 kbytes/s (1 Mbit/s shared by both platforms, under the 2 Mbit/s below which
+    /// the probe calls a rate throttled); packets over the rate are dropped, as a policer does.
+    /// </summary>
+    public static string PlatformThrottling => "ip saddr 127.3.0.1 tcp sport 443 limit rate over 128 kbytes/second drop";
+
     /// <summary>An nft -f file that replaces the drill's table with one holding <paramref name="rules"/> (none: no table).</summary>
     public static string Ruleset(string? rules)
     {

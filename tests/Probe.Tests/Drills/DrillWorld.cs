@@ -84,6 +84,9 @@ internal sealed class DrillWorld : IDisposable
         }, Namespace);
     }
 
+    /// <summary>Ethernet-sized packets on loopback: a policer's byte bucket cannot pass a 64 KiB loopback packet.</summary>
+    public void UseEthernetMtu() => Namespace.Run("ip", "iproute2", "link", "set", "lo", "mtu", "1500");
+
     /// <summary>Loads the rules of a disruption into the namespace (replacing any earlier one); null lifts every rule.</summary>
     public void Apply(string? rules) => Namespace.ApplyNftables(Disruptions.Ruleset(rules));
 
@@ -143,12 +146,13 @@ internal sealed class DrillWorld : IDisposable
                     UseDefaults = false,
                     Items = new object[]
                     {
-                        new { Name = "national-www", Url = $"https://{NationalHttps}/", Group = "national", Sentinel = true },
-                        new { Name = "national-news", Url = $"http://{NationalHttp}/", Group = "national", Sentinel = true },
-                        new { Name = "international-www", Url = $"https://{InternationalHttps}/", Group = "international", Sentinel = true },
-                        new { Name = "international-cdn", Url = $"http://{InternationalHttp}/", Group = "international", Sentinel = true },
-                        new { Name = "whatsapp-web", Url = $"https://{WhatsappHost}/", Group = "platform", Platform = "whatsapp" },
-                        new { Name = "tiktok-www", Url = $"https://{TiktokHost}/", Group = "platform", Platform = "tiktok" },
+                        // Every target also measures throughput, on nginx's 256 KiB /throughput body.
+                        new { Name = "national-www", Url = $"https://{NationalHttps}/throughput", Group = "national", Sentinel = true, Throughput = true },
+                        new { Name = "national-news", Url = $"http://{NationalHttp}/throughput", Group = "national", Sentinel = true, Throughput = true },
+                        new { Name = "international-www", Url = $"https://{InternationalHttps}/throughput", Group = "international", Sentinel = true, Throughput = true },
+                        new { Name = "international-cdn", Url = $"http://{InternationalHttp}/throughput", Group = "international", Sentinel = true, Throughput = true },
+                        new { Name = "whatsapp-web", Url = $"https://{WhatsappHost}/throughput", Group = "platform", Platform = "whatsapp", Throughput = true },
+                        new { Name = "tiktok-www", Url = $"https://{TiktokHost}/throughput", Group = "platform", Platform = "tiktok", Throughput = true },
                     },
                 },
                 Schedule = new
@@ -158,8 +162,11 @@ internal sealed class DrillWorld : IDisposable
                     Jitter = 0.1,
                     MaxConcurrency = 8,
                     ConfirmRounds = 2,
+                    // Every round is a throughput pass (default 6 h): throttling is seen and lifted by rounds.
+                    ThroughputInterval = DrillScale.RoundInterval.ToString("c"),
                 },
-                Checks = new { Timeout = DrillScale.CheckTimeout.ToString("c"), TrustedCaFile = caPem, BogonAllow = new[] { "127.0.0.0/8" } },
+                // The http check has its 8 KiB well within the deadline under the policer; the throughput check reads on to 64 KiB.
+                Checks = new { Timeout = DrillScale.CheckTimeout.ToString("c"), HttpBodyLimitBytes = 8192, ThroughputBytes = 65536, TrustedCaFile = caPem, BogonAllow = new[] { "127.0.0.0/8" } },
                 // The drill's clock may never count as synchronized: rows must not wait hours for it before they are sent.
                 Store = new { Path = StorePath, UnsyncedHoldLimit = "00:00:00.001" },
                 Sink = new { Kind = "influx2", Url = $"http://{Store}", Org = "probe", Bucket = "drills", TokenFile = tokenFile, BatchSize = 5000, RequestTimeout = "00:00:05" },

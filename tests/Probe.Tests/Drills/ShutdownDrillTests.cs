@@ -107,6 +107,19 @@ public sealed class ShutdownDrillTests
 
     [Test]
     [Order(9)]
+    public Task Drill10_PlatformThrottling_DegradedThrottlingNamesThePolicedPlatformThenOnline() =>
+        Play(new ScenarioSpec(10, "platform throttling", "degraded", DecidingLane.Round, DecidingLane.Round))
+            .PlayAsync(
+                () =>
+                {
+                    _session.World.UseEthernetMtu();
+                    _session.World.Apply(Disruptions.PlatformThrottling);
+                },
+                Restore,
+                checkFindings: v => Throttling(v, ["whatsapp", "tiktok"]));
+
+    [Test]
+    [Order(10)]
     public async Task Drill9_StopAndFinalUpload_EveryResultOfTheRunDeliveredExactlyOnce()
     {
         var exit = _session.Daemon.Stop(TimeSpan.FromSeconds(25));
@@ -139,6 +152,24 @@ public sealed class ShutdownDrillTests
         }
 
         Assert.That(problems, Is.Empty, $"artifacts in {tally.Directory}");
+    }
+
+    /// <remarks>
+    /// Both platforms sit behind the policed address (a shared CDN): the policer limits their sum, and whichever transfer
+    /// loses the race for the bucket is the slow one, so at least one of them must be named, and nothing else: no
+    /// throttling of a group, no platform off that address.
+    /// </remarks>
+    private static IEnumerable<string> Throttling(IReadOnlyList<VerdictRecord> verdicts, string[] platforms)
+    {
+        var degraded = verdicts.FirstOrDefault(v => v.State == "degraded");
+        var throttling = (degraded?.Findings("degraded") ?? [])
+            .Where(f => f.TryGetProperty("how", out var how) && how.GetString() == "throttling")
+            .ToList();
+        var named = throttling.Select(f => f.GetProperty("platform").GetString()).ToList();
+        if (named.Count == 0 || !named.All(platforms.Contains))
+        {
+            yield return $"expected degraded findings with how throttling naming only [{string.Join(", ", platforms)}], saw: {degraded?.FindingsJson ?? "no degraded verdict"}";
+        }
     }
 
     private static IEnumerable<string> Tampering(IReadOnlyList<VerdictRecord> verdicts)

@@ -7,12 +7,13 @@ namespace Probe.Tests.Fixtures;
 /// A real nginx serving test sites on loopback (or inside a namespace), killed on Dispose. Every site has:
 /// <c>/</c> 200 "ok &lt;name&gt;"; <c>/redirect/N</c> (N = 1..9) a chain of N 302s ending at <c>/</c>;
 /// <c>/loop</c> a 302 to itself; <c>/big</c> a 1 GiB body (a sparse file, costs no disk); <c>/slow</c> a body sent
-/// at one byte per second; <c>/huge-headers</c> a 200 with 40 kB of headers; <c>/status/404</c> and <c>/status/500</c>.
+/// at one byte per second; <c>/throughput</c> a 256 KiB body of random bytes (throughput checks); <c>/huge-headers</c> a 200 with 40 kB of headers; <c>/status/404</c> and <c>/status/500</c>.
 /// </summary>
 public sealed class NginxServer : IDisposable
 {
     public const long BigBodyBytes = 1L << 30;
     public const int PageBytes = 8192;
+    public const int ThroughputBodyBytes = 256 * 1024;
     private readonly FixtureProcess _process;
 
     private NginxServer(string directory, FixtureProcess process)
@@ -40,6 +41,7 @@ public sealed class NginxServer : IDisposable
         }
 
         File.WriteAllText(Path.Combine(directory, "slow.txt"), new string('s', 64));
+        File.WriteAllBytes(Path.Combine(directory, "throughput.bin"), System.Security.Cryptography.RandomNumberGenerator.GetBytes(ThroughputBodyBytes));
         File.WriteAllText(Path.Combine(directory, "page.txt"), string.Concat(Enumerable.Repeat("a page of news, said again and again. ", PageBytes / 38 + 1))[..PageBytes]);
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), Config(directory, sites));
         FixtureProcess? process = null;
@@ -126,6 +128,7 @@ public sealed class NginxServer : IDisposable
             c.AppendLine("    location = /loop { return 302 /loop; }");
             c.AppendLine($"    location = /big {{ alias {dir}/big.bin; }}");
             c.AppendLine($"    location = /slow {{ limit_rate 1; alias {dir}/slow.txt; }}");
+            c.AppendLine($"    location = /throughput {{ alias {dir}/throughput.bin; }}");
             var pads = string.Concat(Enumerable.Range(0, 10).Select(i => $"add_header X-Pad-{i} {new string('p', 4000)} always; "));
             c.AppendLine($"    location = /huge-headers {{ {pads}return 200 \"padded\\n\"; }}");
             if (site.HttpsPort is { } secure)

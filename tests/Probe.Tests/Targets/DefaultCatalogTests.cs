@@ -34,6 +34,20 @@ public sealed class DefaultCatalogTests
     }
 
     [Test]
+    public void Load_EmbeddedCatalog_MarksControlsAndOneHostPerPlatformForThroughput()
+    {
+        var marked = CreateSut().Where(t => t.Throughput).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(marked.Count(t => t.Group == TargetGroup.National), Is.EqualTo(3));
+            Assert.That(marked.Count(t => t.Group == TargetGroup.International), Is.EqualTo(3));
+            Assert.That(marked.Where(t => t.Group == TargetGroup.Platform).Select(t => t.Platform), Is.EquivalentTo(RestrictedPlatforms));
+            Assert.That(marked, Has.All.Matches<Target>(t => t.Url is not null));
+        });
+    }
+
+    [Test]
     public void Load_EmbeddedCatalog_PinsTelegramDataCentresOnPort443()
     {
         var dcs = CreateSut().Where(t => t.Name.StartsWith("telegram-dc", StringComparison.Ordinal)).ToList();

@@ -120,6 +120,34 @@ public sealed partial class AnalystQueriesTests
         Assert.That(series.Single(s => s.Columns.Contains("findings")).Tags["probe"], Is.EqualTo("ziguinchor-01"));
     }
 
+    [Test]
+    public async Task Q5_ThroughputByIspAndPlatform_ShowsThePolicedPlatform()
+    {
+        var series = await RunAsync("q5");
+
+        double Median(string isp, string group) => series
+            .Single(s => s.Tags["isp"] == isp && s.Tags["group"] == group)
+            .Cell(0, "median_kbps").GetDouble();
+        Assert.Multiple(() =>
+        {
+            Assert.That(series, Has.Count.EqualTo(4));
+            Assert.That(Median("Free", "platform"), Is.EqualTo(115));
+            Assert.That(Median("Free", "international"), Is.EqualTo(2250));
+            Assert.That(Median("Sonatel", "platform"), Is.EqualTo(2500));
+            Assert.That(series.Single(s => s.Tags["isp"] == "Free" && s.Tags["group"] == "platform").Tags["platform"], Is.EqualTo("tiktok"));
+            Assert.That(series.Single(s => s.Tags["isp"] == "Free" && s.Tags["group"] == "platform").Cell(0, "passes").GetInt64(), Is.EqualTo(6));
+        });
+    }
+
+    [Test]
+    public async Task Q5b_ThrottlingVerdicts_NameProbeAndPlatform()
+    {
+        var series = (await RunAsync("q5b")).Single();
+
+        Assert.That(series.Tags["probe"], Is.EqualTo("thies-01"));
+        Assert.That(series.Cell(0, "findings").GetString(), Does.Contain("\"how\":\"throttling\"").And.Contain("tiktok"));
+    }
+
     private static async Task<IReadOnlyList<InfluxSeries>> RunAsync(string id) => await s_influx!.QueryAsync(Query(id));
 
     private static string Query(string id)
@@ -172,12 +200,23 @@ public sealed partial class AnalystQueriesTests
             points.Add(Check(t, "ziguinchor-01", "Expresso", "platform", "facebook", "facebook", "dns", "system", tampered ? "dns_nxdomain_error" : "",
                 tampered ? "[]" : "[\"157.240.1.35\"]"));
             points.Add(Check(t, "ziguinchor-01", "Expresso", "platform", "facebook", "facebook", "dns", "google", "", "[\"157.240.1.35\"]"));
+            if (m % 10 == 0)
+            {
+                // Throughput passes: TikTok is policed on Free (Thiès), not on Sonatel (Dakar).
+                points.Add(Check(t, "thies-01", "Free", "international", "", "google", "throughput", "", "", kbps: 2000 + (m * 10)));
+                points.Add(Check(t, "thies-01", "Free", "platform", "tiktok", "tiktok-cdn", "throughput", "", "", kbps: 90 + m));
+                points.Add(Check(t, "dakar-01", "Sonatel", "international", "", "google", "throughput", "", "", kbps: 3000));
+                points.Add(Check(t, "dakar-01", "Sonatel", "platform", "tiktok", "tiktok-cdn", "throughput", "", "", kbps: 2500));
+            }
         }
+
+        points.Add(TestPoints.Verdict(t0 + (45 * Minute), "degraded", "online", "thies-01", "Free",
+            "[{\"state\":\"degraded\",\"platform\":\"tiktok\",\"targets\":[\"tiktok-cdn\"],\"failure\":null,\"kind\":\"throughput\",\"resolver\":null,\"how\":\"throttling\",\"group\":null,\"ratio\":0.05}]"));
 
         return points;
     }
 
-    private static ProbePoint Check(long t, string probe, string isp, string group, string platform, string target, string kind, string resolver, string failure, string? answers = null)
+    private static ProbePoint Check(long t, string probe, string isp, string group, string platform, string target, string kind, string resolver, string failure, string? answers = null, double? kbps = null)
     {
         List<KeyValuePair<string, string>> tags =
         [
@@ -186,6 +225,12 @@ public sealed partial class AnalystQueriesTests
             new("probe", probe), new("qtype", kind == "dns" ? "A" : ""), new("region", "Senegal"), new("resolver", resolver), new("target", target),
         ];
         List<KeyValuePair<string, object>> fields = [new("ok", failure.Length == 0), new("total_ms", 20.5)];
+        if (kbps is { } rate)
+        {
+            fields.Add(new("kbps", rate));
+            fields.Add(new("bytes", 65536L));
+        }
+
         if (answers is not null)
         {
             fields.Add(new("answers", answers));

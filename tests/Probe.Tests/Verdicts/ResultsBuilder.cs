@@ -60,6 +60,14 @@ internal sealed class ResultsBuilder
         return this;
     }
 
+    /// <summary>A reachable target whose throughput check measured <paramref name="kbps"/> (null: too little to time).</summary>
+    public ResultsBuilder Throughput(string name, TargetGroup group, double? kbps, string? platform = null)
+    {
+        Reachable(name, group, platform);
+        _results.Add(Result(name, group, platform, CheckKind.Throughput, true, null) with { Kbps = kbps, Bytes = 65536 });
+        return this;
+    }
+
     public IReadOnlyList<CheckResult> Build() => _results.ToArray();
 
     private ResultsBuilder Through(string name, TargetGroup group, string? platform, CheckKind last, string? failure, double ms)
