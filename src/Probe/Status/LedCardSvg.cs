@@ -24,7 +24,7 @@ internal static class LedCardSvg
     public static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private const double Margin = 7, StripX = Margin, StripWidth = 27, StripHeight = 4.4, TextX = 37.5, TextWidth = Width - Margin - TextX;
-    private const double BodySize = 2.5, LineHeight = 3.05, RowGap = 1.5;
+    private const double BodySize = 2.5, LineHeight = 3.05, RowGap = 1.25;
     private const string Sans = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
     private const string Mono = "DejaVu Sans Mono, Liberation Mono, Courier New, monospace";
     private const string Ink = "#1a1a1a", Grey = "#555555";
