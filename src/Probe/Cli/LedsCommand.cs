@@ -38,6 +38,6 @@ internal static class LedsCommand
             await new LedWalkthrough(panel, io.Out, TimeProvider.System, TimeSpan.FromSeconds(seconds)).RunAsync(ct);
             return ExitCodes.Ok;
         });
-        return new Command("leds", "Status LED commands") { test };
+        return new Command("leds", "Status LED commands") { test, LedsCardCommand.Create(io) };
     }
 }
