@@ -18,6 +18,7 @@ declare -A needs=(
   [influxd]=influxdb
   [curl]=curl
   [openssl]=openssl
+  [chromium]=chromium
 )
 missing=()
 for bin in "${!needs[@]}"; do

@@ -46,6 +46,7 @@ public static class CommandLine
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(UploadCommand.Create(io));
         root.Subcommands.Add(ExportCommand.Create(io));
+        root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
         root.Subcommands.Add(TargetsCommand.Create(io));
         root.Subcommands.Add(LedsCommand.Create(io));
