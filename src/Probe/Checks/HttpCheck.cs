@@ -187,7 +187,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
 
         meter.FirstAddress ??= resolution.Address;
         var connectStarted = env.Time.GetTimestamp();
-        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, TargetConnection.ConnectBufferBytes(env.Settings.BodyLimitBytes));
+        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, TargetConnection.ConnectBufferBytes(env.Settings.BodyLimitBytes), env.Meter);
         meter.Connect += env.Time.GetElapsedTime(connectStarted).TotalMilliseconds;
         meter.Socket = socket;
         var stream = new NetworkStream(socket, ownsSocket: true);

@@ -1,6 +1,7 @@
 using DnsClient;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Probe.Budget;
 using Probe.Clock;
 using Probe.Configuration;
 using Probe.Targets;
@@ -23,13 +24,13 @@ internal sealed class ProbeChecker : IChecker
     private readonly SentinelAddresses _sentinelAddresses;
     private readonly ILogger<ProbeChecker> _logger;
 
-    public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths)
+    public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths, TrafficMeter? meter = null)
     {
         var settings = CheckSettings.From(options.Value, paths);
-        var dns = new DnsCheck(new DnsQueries(settings.Timeout), settings.Bogons, settings.Timeout, time);
+        var dns = new DnsCheck(new DnsQueries(settings.Timeout), settings.Bogons, settings.Timeout, time, meter);
         var resolver = new HostResolver(dns, settings.OwnResolvers, () => Ipv6Availability.Detect(
             SystemPaths.ReadOrEmpty(paths.Ipv6Addresses), SystemPaths.ReadOrEmpty(paths.Ipv6Routes)));
-        _env = new CheckEnvironment(settings, time, clock, dns, resolver, new CertificateJudge(settings.TrustedRoots, time));
+        _env = new CheckEnvironment(settings, time, clock, dns, resolver, new CertificateJudge(settings.TrustedRoots, time), meter);
         _gateway = new GatewayCheck(_env, paths);
         _tcp = new TcpCheck(_env);
         _tls = new TlsCheck(_env);
