@@ -52,13 +52,16 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
     {
         switch (kind)
         {
+            case RoundKind.Coverage when !plan.Budgeted && _nextCoverage is { } planned && started < planned:
+                // An extra whole round (asked for by the sentinels or a confirmation) does not move the plan.
+                break;
             case RoundKind.Coverage:
                 _nextCoverage = started + Jittered(plan.CoverageInterval);
                 // A whole round also watches the platforms.
-                _nextWatch = plan.WatchInterval is { } watch ? started + Jittered(watch) : null;
+                _nextWatch = plan.WatchInterval is { } watch ? started + Early(watch) : null;
                 break;
             case RoundKind.Watch:
-                _nextWatch = plan.WatchInterval is { } next ? started + Jittered(next) : null;
+                _nextWatch = plan.WatchInterval is { } next ? started + Early(next) : null;
                 break;
             default:
                 if (plan.Budgeted && bucket.TryTake(monotonic))
@@ -92,6 +95,19 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
         }
     }
 
+    /// <summary>A round of the whole catalog that resumes after a restart comes when it is due, not at once.</summary>
+    public void Resume(DateTimeOffset lastCoverage, LanePlan plan, DateTimeOffset now)
+    {
+        if (plan.Budgeted && lastCoverage <= now && lastCoverage + plan.CoverageInterval > now)
+        {
+            _nextCoverage = lastCoverage + plan.CoverageInterval;
+        }
+    }
+
     [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
     private TimeSpan Jittered(TimeSpan interval) => interval * (1 + (((random.NextDouble() * 2) - 1) * _jitter));
+
+    /// <summary>The watch's jitter only ever brings it forward: its interval is a detection deadline.</summary>
+    [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
+    private TimeSpan Early(TimeSpan interval) => interval * (1 - (random.NextDouble() * _jitter));
 }

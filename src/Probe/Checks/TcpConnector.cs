@@ -22,7 +22,7 @@ internal static class TcpConnector
     {
         var socket = meter is null
             ? new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
-            : new MeteredSocket(endpoint.AddressFamily, meter.AddChecks);
+            : new MeteredSocket(endpoint.AddressFamily, meter.ForChecks());
         socket.NoDelay = true;
         if (receiveBufferBytes is { } bytes)
         {
