@@ -15,6 +15,8 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
     private readonly double _jitter = Math.Clamp(jitter, 0, 0.5);
     private DateTimeOffset? _nextCoverage;
     private DateTimeOffset? _nextWatch;
+    private Hosting.IntervalSchedule? _schedule;
+    private bool _plannedRunning;
 
     /// <summary>Extra rounds run since start (confirmations and triggered rounds).</summary>
     public int Escalations { get; private set; }
@@ -52,8 +54,10 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
     {
         switch (kind)
         {
-            case RoundKind.Coverage when !plan.Budgeted && _nextCoverage is { } planned && started < planned:
-                // An extra whole round (asked for by the sentinels or a confirmation) does not move the plan.
+            case RoundKind.Coverage when !plan.Budgeted:
+                // Planned starts follow an IntervalSchedule (no drift); an extra round does not move the plan.
+                _schedule ??= new Hosting.IntervalSchedule(started, plan.CoverageInterval, _jitter, random);
+                _plannedRunning = _nextCoverage is not { } planned || started >= planned;
                 break;
             case RoundKind.Coverage:
                 _nextCoverage = started + Jittered(plan.CoverageInterval);
@@ -70,6 +74,16 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A round ended at <paramref name="now"/>: without a budget, a planned one moves the plan to its next slot.</summary>
+    public void Finished(DateTimeOffset now)
+    {
+        if (_plannedRunning && _schedule is not null)
+        {
+            _nextCoverage = _schedule.Next(now);
+            _plannedRunning = false;
         }
     }
 

@@ -87,6 +87,7 @@ internal sealed class RoundScheduler(
                 }
 
                 await Cycles.SurviveAsync(LoopName, () => RunOnceAsync(settings, plan, kind, stoppingToken), logger, stoppingToken);
+                agenda.Finished(time.GetUtcNow());
                 confirmation = tracker.ConfirmationPending ? time.GetUtcNow() + settings.Schedule.SentinelInterval : null;
             }
         }
