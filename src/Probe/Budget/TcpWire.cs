@@ -47,9 +47,10 @@ internal static class TcpWire
         long segsIn = BinaryPrimitives.ReadUInt32LittleEndian(info[SegsInOffset..]);
         var sent = (long)BinaryPrimitives.ReadUInt64LittleEndian(info[BytesSentOffset..]);
         var received = (long)BinaryPrimitives.ReadUInt64LittleEndian(info[BytesReceivedOffset..]);
-        var connected = segsIn > 0;
+        // A refused or timed-out connect closes with nothing more; an established one sends a RST or a FIN exchange.
+        var connected = segsIn > 0 && socket.Connected;
         var close = !connected ? 0 : abortive ? header : 4L * segment;
         // SYN and SYN-ACK carry 8 bytes of options beyond a data segment's.
-        return sent + received + ((segsOut + segsIn) * segment) + (connected ? 16 : 8) + close;
+        return sent + received + ((segsOut + segsIn) * segment) + (segsIn > 0 ? 16 : 8) + close;
     }
 }
