@@ -20,6 +20,7 @@ internal static class FieldFormat
         "address", "answers", "boot_id", "buffer_bytes", "buffer_rows", "bytes", "clock_synced", "connect_ms", "cpu_seconds",
         "dns_ms", "dropped_total", "findings", "first_ms", "last_ms", "offset_ms", "ok", "previous", "rcode", "rss_bytes",
         "state", "status", "tls_ms", "total_ms", "ttfb_ms", "upload_lag_s", "uptime_s",
+        "traffic_bytes_total", "disk_write_bytes_total",
     ];
 
     /// <summary>The names as UTF-8, indexed by code (entry 0 empty).</summary>
