@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Probe.Budget;
 
 namespace Probe.Checks;
 
@@ -11,6 +12,7 @@ public static class ChecksServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(SystemPaths.Default);
+        services.TryAddSingleton<TrafficMeter>();
         services.TryAddSingleton<IChecker, ProbeChecker>();
         return services;
     }

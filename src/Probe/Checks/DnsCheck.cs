@@ -1,21 +1,24 @@
 using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
+using Probe.Budget;
 
 namespace Probe.Checks;
 
 /// <summary>Asks one resolver for one name's A or AAAA records and classifies what comes back.</summary>
-internal sealed class DnsCheck(DnsQueries queries, BogonRanges bogons, TimeSpan timeout, TimeProvider time)
+internal sealed class DnsCheck(DnsQueries queries, BogonRanges bogons, TimeSpan timeout, TimeProvider time, TrafficMeter? meter = null)
 {
     public async Task<DnsAnswer> QueryAsync(ResolverEndpoint resolver, string host, QueryType type, CancellationToken cancellationToken)
     {
         using var deadline = new Deadline(timeout, time, cancellationToken);
         var started = time.GetTimestamp();
+        int? answerBytes = null;
         try
         {
             var response = await queries.For(resolver)
                 .QueryAsync(host, type, QueryClass.IN, deadline.Token)
                 .WaitAsync(deadline.Token);
+            answerBytes = response.MessageSize;
             return Classify(response, type, time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception) when (deadline.Expired)
@@ -25,6 +28,11 @@ internal sealed class DnsCheck(DnsQueries queries, BogonRanges bogons, TimeSpan 
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return new DnsAnswer(null, [], FailureClassifier.Classify(e), time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            // One datagram out per server asked (no retries), one back when it answered.
+            meter?.AddChecks(DnsTraffic.Exchange(host, resolver.Servers.Count > 0 && resolver.Servers[0].Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6, answerBytes));
         }
     }
 

@@ -199,7 +199,7 @@ internal sealed class HttpCheck(CheckEnvironment env, TlsCheck tls)
         meter.FirstAddress ??= resolution.Address;
         var connectStarted = env.Time.GetTimestamp();
         var window = timed ? ThroughputCheck.WindowBytes(env.Settings.ThroughputBytes) : TargetConnection.ConnectBufferBytes(env.Settings.BodyLimitBytes);
-        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, window);
+        var socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, context.DnsEndPoint.Port), ct, window, env.Meter);
         meter.Connect += env.Time.GetElapsedTime(connectStarted).TotalMilliseconds;
         meter.Socket = socket;
         var stream = new NetworkStream(socket, ownsSocket: true);

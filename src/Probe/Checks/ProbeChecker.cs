@@ -1,6 +1,7 @@
 using DnsClient;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Probe.Budget;
 using Probe.Clock;
 using Probe.Configuration;
 using Probe.Targets;
@@ -21,20 +22,25 @@ internal sealed class ProbeChecker : IChecker
     private readonly TcpCheck _tcp;
     private readonly TlsCheck _tls;
     private readonly HttpCheck _http;
+    private readonly CheckEnvironment _small;
+    private readonly HttpCheck _smallHttp;
     private readonly SentinelAddresses _sentinelAddresses;
     private readonly ILogger<ProbeChecker> _logger;
 
-    public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths)
+    public ProbeChecker(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<ProbeChecker> logger, SystemPaths paths, TrafficMeter? meter = null)
     {
         var settings = CheckSettings.From(options.Value, paths);
-        var dns = new DnsCheck(new DnsQueries(settings.Timeout), settings.Bogons, settings.Timeout, time);
+        var dns = new DnsCheck(new DnsQueries(settings.Timeout), settings.Bogons, settings.Timeout, time, meter);
         var resolver = new HostResolver(dns, settings.OwnResolvers, () => Ipv6Availability.Detect(
             SystemPaths.ReadOrEmpty(paths.Ipv6Addresses), SystemPaths.ReadOrEmpty(paths.Ipv6Routes)));
-        _env = new CheckEnvironment(settings, time, clock, dns, resolver, new CertificateJudge(settings.TrustedRoots, time));
+        _env = new CheckEnvironment(settings, time, clock, dns, resolver, new CertificateJudge(settings.TrustedRoots, time), meter);
         _gateway = new GatewayCheck(_env, paths);
         _tcp = new TcpCheck(_env);
         _tls = new TlsCheck(_env);
         _http = new HttpCheck(_env, _tls);
+        // The budgeted lanes' body limit, never above the configured one.
+        _small = _env with { Settings = settings with { BodyLimitBytes = Math.Min(settings.BodyLimitBytes, RoundShape.Budgeted.BodyLimitBytes!.Value) } };
+        _smallHttp = new HttpCheck(_small, _tls);
         _sentinelAddresses = new SentinelAddresses(time, options.Value.Schedule.RoundInterval * 2);
         _logger = logger;
     }
@@ -44,7 +50,10 @@ internal sealed class ProbeChecker : IChecker
     /// results of the targets already finished are returned rather than thrown away: they were
     /// measured and belong in the store.
     /// </remarks>
-    public async Task<IReadOnlyList<CheckResult>> RunRoundAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CheckResult>> RunRoundAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken) =>
+        RunRoundAsync(targets, RoundShape.Full, cancellationToken);
+
+    public async Task<IReadOnlyList<CheckResult>> RunRoundAsync(IReadOnlyList<Target> targets, RoundShape shape, CancellationToken cancellationToken)
     {
         var began = _env.Time.GetTimestamp();
         var results = new List<CheckResult> { await RunGatewayAsync(Lane.Round, cancellationToken) };
@@ -52,7 +61,7 @@ internal sealed class ProbeChecker : IChecker
         using var gate = new SemaphoreSlim(_env.Settings.MaxConcurrency);
         try
         {
-            await Task.WhenAll(targets.Select((t, i) => GatedAsync(gate, async () => finished[i] = await RunTargetAsync(t, cancellationToken), cancellationToken)));
+            await Task.WhenAll(targets.Select((t, i) => GatedAsync(gate, async () => finished[i] = await RunTargetAsync(t, shape, cancellationToken), cancellationToken)));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,10 +106,10 @@ internal sealed class ProbeChecker : IChecker
         return [await _tcp.RunAsync(target, resolution, SentinelPort(target)!.Value, Lane.Sentinel, cancellationToken)];
     }
 
-    private async Task<IReadOnlyList<CheckResult>> RunTargetAsync(Target target, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckResult>> RunTargetAsync(Target target, RoundShape shape, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();
-        var (dnsResults, resolution) = await RunDnsAsync(target, cancellationToken);
+        var (dnsResults, resolution) = await RunDnsAsync(target, shape.ReferenceResolvers, cancellationToken);
         results.AddRange(dnsResults);
         if (target.Url is null)
         {
@@ -110,7 +119,8 @@ internal sealed class ProbeChecker : IChecker
 
         // The URL's port gets one connection that the tcp, tls and http checks share; other ports are tcp checks alone.
         var urlPort = target.Url.Port;
-        var window = ThroughputCheck.Measures(target) ? ThroughputCheck.WindowBytes(_env.Settings.ThroughputBytes) : TargetConnection.ConnectBufferBytes(_env.Settings.BodyLimitBytes);
+        var http = shape.BodyLimitBytes is { } limit && limit < _env.Settings.BodyLimitBytes ? _small : _env;
+        var window = ThroughputCheck.Measures(target) && shape.Http ? ThroughputCheck.WindowBytes(_env.Settings.ThroughputBytes) : TargetConnection.ConnectBufferBytes(http.Settings.BodyLimitBytes);
         var opening = _tcp.OpenAsync(target, resolution, urlPort, Lane.Round, window, cancellationToken);
         var others = Task.WhenAll(target.Ports.Where(p => p != urlPort).Select(p => _tcp.RunAsync(target, resolution, p, Lane.Round, cancellationToken)));
         var (tcp, connection) = await opening;
@@ -118,7 +128,7 @@ internal sealed class ProbeChecker : IChecker
         {
             var otherResults = await others;
             results.AddRange(target.Ports.Select(p => p == urlPort ? tcp : otherResults.First(r => r.Port == p)).Distinct());
-            results.AddRange(await RunUrlAsync(target, resolution, tcp, connection, cancellationToken));
+            results.AddRange(await RunUrlAsync(target, resolution, tcp, connection, shape.Http ? (http == _small ? _smallHttp : _http) : null, cancellationToken));
             return results;
         }
         finally
@@ -136,7 +146,7 @@ internal sealed class ProbeChecker : IChecker
     /// deadline in a shutdown).
     /// </summary>
     private async Task<IReadOnlyList<CheckResult>> RunUrlAsync(
-        Target target, Resolution resolution, CheckResult tcp, TargetConnection? connection, CancellationToken cancellationToken)
+        Target target, Resolution resolution, CheckResult tcp, TargetConnection? connection, HttpCheck? httpCheck, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();
         var blocked = connection is null ? tcp : null;
@@ -147,8 +157,19 @@ internal sealed class ProbeChecker : IChecker
             blocked ??= tls.Ok ? null : tls;
         }
 
+        if (httpCheck is null)
+        {
+            // The watch stops at the handshake: the connection closes with a reset, nothing more is sent or read.
+            if (connection is not null)
+            {
+                TargetConnection.Abort(connection.Socket);
+            }
+
+            return results;
+        }
+
         var transfer = ThroughputCheck.Measures(target) ? new TransferMeter(_env.Time, _env.Settings.ThroughputBytes) : null;
-        var http = blocked is null ? await _http.RunAsync(target, resolution, connection!, Lane.Round, cancellationToken, transfer) : Blocked(blocked, resolution, CheckKind.Http);
+        var http = blocked is null ? await httpCheck.RunAsync(target, resolution, connection!, Lane.Round, cancellationToken, transfer) : Blocked(blocked, resolution, CheckKind.Http);
         results.Add(http);
         if (transfer is not null)
         {
@@ -158,7 +179,7 @@ internal sealed class ProbeChecker : IChecker
         return results;
     }
 
-    private async Task<(IReadOnlyList<CheckResult> Results, Resolution Resolution)> RunDnsAsync(Target target, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<CheckResult> Results, Resolution Resolution)> RunDnsAsync(Target target, bool references, CancellationToken cancellationToken)
     {
         var literal = HostResolver.Literal(target.Host, []);
         if (literal is not null)
@@ -168,7 +189,7 @@ internal sealed class ProbeChecker : IChecker
         }
 
         QueryType[] types = _env.Resolver.HasIpv6 ? [QueryType.A, QueryType.AAAA] : [QueryType.A];
-        var queries = _env.Settings.Resolvers
+        var queries = (references ? _env.Settings.Resolvers : _env.Settings.OwnResolvers)
             .SelectMany(r => types.Select(t => (Resolver: r, Type: t)))
             .Select(async q => (q.Resolver, q.Type, Clock: _env.Clock.Read(), Answer: await _env.Dns.QueryAsync(q.Resolver, target.Host, q.Type, cancellationToken)));
         var answers = await Task.WhenAll(queries);

@@ -41,7 +41,7 @@ internal sealed class TcpCheck(CheckEnvironment env)
         Socket? socket = null;
         try
         {
-            socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, port), deadline.Token, receiveBufferBytes);
+            socket = await TcpConnector.ConnectAsync(new IPEndPoint(resolution.Address, port), deadline.Token, receiveBufferBytes, env.Meter);
         }
         catch (Exception) when (deadline.Expired)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Probe.Budget;
 
 namespace Probe.Checks;
 
@@ -16,9 +17,13 @@ internal static class TcpConnector
     /// A small receive buffer, set before the handshake so the advertised window stays small: a server can then
     /// push little more than the probe reads before it closes, instead of filling megabytes of socket buffers.
     /// </param>
-    public static async Task<Socket> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken, int? receiveBufferBytes = null)
+    /// <param name="meter">Where the connection's bytes on the wire are counted when it closes (null: a LAN hop, not counted).</param>
+    public static async Task<Socket> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken, int? receiveBufferBytes = null, TrafficMeter? meter = null)
     {
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = meter is null
+            ? new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+            : new MeteredSocket(endpoint.AddressFamily, meter.ForChecks());
+        socket.NoDelay = true;
         if (receiveBufferBytes is { } bytes)
         {
             socket.ReceiveBufferSize = bytes;

@@ -26,13 +26,15 @@ internal static class StatusCommand
             var status = await session.Get<IResultStore>().GetStatusAsync(ct);
             var clock = session.Get<IProbeClock>().Read();
             var options = session.Options;
+            var account = Budget.AccountFile.Read(Budget.AccountFile.PathFor(options.Store.Path));
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(ToJson(options.Id, options.Store, options.Sink.Kind, status, clock));
+                io.Out.WriteLine(BudgetStatus.AddTo(ToJson(options.Id, options.Store, options.Sink.Kind, status, clock), options.Budget.DailyBytes, account));
             }
             else
             {
                 WriteText(io.Out, options.Id, options.Store, options.Sink.Kind, status, clock);
+                BudgetStatus.WriteText(io.Out, options.Budget.DailyBytes, account);
             }
 
             return ExitCodes.Ok;

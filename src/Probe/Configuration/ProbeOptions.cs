@@ -17,6 +17,7 @@ public sealed class ProbeOptions
     public List<ResolverOptions> Resolvers { get; set; } = [];
     public TargetsOptions Targets { get; set; } = new();
     public ScheduleOptions Schedule { get; set; } = new();
+    public BudgetOptions Budget { get; set; } = new();
     public ChecksOptions Checks { get; set; } = new();
     public StoreOptions Store { get; set; } = new();
     public SinkOptions Sink { get; set; } = new();

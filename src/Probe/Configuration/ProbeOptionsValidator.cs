@@ -32,6 +32,7 @@ internal static partial class ProbeOptionsValidator
         ValidateGateway(o.Gateway, problems);
         ValidateResolvers(o.Resolvers, problems);
         ValidateSchedule(o.Schedule, problems);
+        ValidateBudget(o.Budget, problems);
         ValidateChecks(o.Checks, problems);
         ValidateStore(o.Store, problems);
         SinkAndLedsValidator.Validate(o.Sink, o.Leds, problems);
@@ -121,6 +122,18 @@ internal static partial class ProbeOptionsValidator
         InRange(s.MaxConcurrency, 1, 64, $"{Key}:MaxConcurrency", problems);
         InRange(s.ConfirmRounds, 1, 20, $"{Key}:ConfirmRounds", problems);
     }
+
+    /// <summary>A budget below what the sentinel lane alone costs at its slowest would leave the probe blind all day.</summary>
+    private static void ValidateBudget(BudgetOptions b, ProblemList problems)
+    {
+        if (b.DailyBytes != 0 && b.DailyBytes < MinDailyBytes)
+        {
+            problems.Add("Probe:Budget:DailyBytes", Localization.Text.Format("config.budget.tooSmall", b.DailyBytes, MinDailyBytes));
+        }
+    }
+
+    /// <summary>The smallest budget (3 MB) that holds the sentinel lane at its slowest, a platform watch and a coverage round a day.</summary>
+    public const long MinDailyBytes = 3_000_000;
 
     private static void ValidateChecks(ChecksOptions c, ProblemList problems)
     {

@@ -29,6 +29,8 @@ public static class DaemonServiceCollectionExtensions
         services.TryAddSingleton<StatusLeds>();
         services.TryAddSingleton<ResultPipeline>();
         services.TryAddSingleton<HeapTrim>();
+        services.TryAddSingleton<Budget.TrafficMeter>();
+        services.TryAddSingleton<BudgetKeeper>();
         services.TryAddSingleton(provider => new VerdictTracker(
             provider.GetRequiredService<IVerdictEngine>(),
             new LatencyBaselineTracker(),
@@ -38,6 +40,7 @@ public static class DaemonServiceCollectionExtensions
         services.AddSingleton<IHostedService, RoundScheduler>();
         services.AddSingleton<IHostedService, HealthReporter>();
         services.AddSingleton<IHostedService, LivenessService>();
+        services.AddSingleton<IHostedService, BudgetBookkeeping>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ internal sealed class HealthReporter(
     ProgressMonitor monitor,
     TimeProvider time,
     DaemonTimings timings,
+    Budget.TrafficMeter meter,
     ILogger<HealthReporter> logger) : BackgroundService
 {
     public const string LoopName = "health";
@@ -49,7 +50,9 @@ internal sealed class HealthReporter(
             lag,
             ProcessStats.ResidentBytes(),
             ProcessStats.CpuSeconds(),
-            time.GetElapsedTime(started).TotalSeconds);
+            time.GetElapsedTime(started).TotalSeconds,
+            meter.Total,
+            Budget.DiskWrites.Read());
         await store.AppendHealthAsync(sample, cancellationToken);
         return sample;
     }

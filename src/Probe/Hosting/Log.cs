@@ -43,4 +43,16 @@ internal static partial class Log
 
     [LoggerMessage(1312, LogLevel.Information, "Stopping: stored {Count} results of the cycle in flight")]
     public static partial void FlushedOnStop(ILogger logger, int count);
+
+    [LoggerMessage(1320, LogLevel.Information, "Budget day {Day}: {Bytes} bytes on the wire so far, budget {DailyBytes} bytes a day (0: none)")]
+    public static partial void BudgetAccountOpened(ILogger logger, string day, long bytes, long dailyBytes);
+
+    [LoggerMessage(1321, LogLevel.Warning, "Could not save the budget account to {Path}")]
+    public static partial void BudgetAccountNotSaved(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(1322, LogLevel.Information, "Lanes planned: sentinels every {Sentinel}, platform watch every {Watch}, whole catalog every {Coverage}{Exhausted}")]
+    public static partial void LanesPlanned(ILogger logger, TimeSpan sentinel, string watch, TimeSpan coverage, string exhausted);
+
+    [LoggerMessage(1323, LogLevel.Information, "{Kind} round of {Targets} targets")]
+    public static partial void RoundKindStarting(ILogger logger, string kind, int targets);
 }

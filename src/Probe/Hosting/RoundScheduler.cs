@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Probe.Budget;
 using Probe.Checks;
 using Probe.Configuration;
 
 namespace Probe.Hosting;
 
-/// <summary>Full rounds every RoundInterval, one at once when the sentinels change picture, and one soon after a round whose verdict awaits confirmation.</summary>
+/// <summary>Rounds as <see cref="RoundAgenda"/> plans them: the whole catalog, the platform watch, and the extra rounds anomalies ask for.</summary>
 /// <remarks>
-/// One loop, so rounds never overlap. Planned starts follow <see cref="IntervalSchedule"/> (jitter, no drift); extra
-/// rounds do not move the plan. While the hysteresis holds an unconfirmed verdict, the next round comes after one
-/// SentinelInterval instead of a whole RoundInterval, so that a change seen by a round is confirmed (or dropped) in seconds.
+/// One loop, so rounds never overlap. Without a budget: full rounds every RoundInterval, one at once when the sentinels
+/// change picture, and one a SentinelInterval after a round whose verdict awaits confirmation. On a budget
+/// (<see cref="LanePlanner"/>): coverage rounds read the first 4 KiB of each page, watch rounds stop at the TLS handshake,
+/// a change of the sentinels' picture runs a watch at once, and a verdict awaiting confirmation runs its targets again
+/// (with the sentinels as controls) a SentinelInterval later; both extra kinds are bounded by the agenda's token bucket.
+/// The plan is read again before every wait and at least every minute.
 /// </remarks>
 internal sealed class RoundScheduler(
     IChecker checker,
@@ -24,9 +28,11 @@ internal sealed class RoundScheduler(
     IOptions<HostOptions> host,
     DaemonTimings timings,
     HeapTrim trim,
+    BudgetKeeper budget,
     ILogger<RoundScheduler> logger) : BackgroundService
 {
     public const string LoopName = "round";
+    private static readonly TimeSpan Replan = TimeSpan.FromMinutes(1);
 
     private readonly ThroughputPlan _throughput = ThroughputPlan.For(options.Value.Schedule, time);
     private bool _announced;
@@ -34,24 +40,56 @@ internal sealed class RoundScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var schedule = new IntervalSchedule(time.GetUtcNow(), settings.Schedule.RoundInterval, settings.Schedule.Jitter, timings.Random);
-        var planned = time.GetUtcNow();
+        var agenda = new RoundAgenda(new EscalationBucket(timings.EscalationCapacity, timings.EscalationRefill, Monotonic()), settings.Schedule.Jitter, timings.Random);
+        var plan = budget.Plan();
+        Announce(plan);
+        if (budget.LastCoverage is { } last)
+        {
+            agenda.Resume(last, plan, time.GetUtcNow());
+        }
+
         DateTimeOffset? confirmation = null;
         try
         {
             while (true)
             {
-                var due = confirmation is { } soon && soon < planned ? soon : planned;
-                await Waits.UntilAsync(time, monitor, LoopName, due, trigger, stoppingToken);
-                var started = time.GetUtcNow();
-                await Cycles.SurviveAsync(LoopName, () => RunOnceAsync(settings, stoppingToken), logger, stoppingToken);
-                var now = time.GetUtcNow();
-                if (started >= planned)
+                var next = budget.Plan();
+                if (next != plan)
                 {
-                    planned = schedule.Next(now);
+                    agenda.Replanned(plan, next);
+                    if (next.SentinelInterval != plan.SentinelInterval || next.WatchInterval != plan.WatchInterval || next.Exhausted != plan.Exhausted)
+                    {
+                        Announce(next);
+                    }
+
+                    plan = next;
                 }
 
-                confirmation = tracker.ConfirmationPending ? now + settings.Schedule.SentinelInterval : null;
+                var now = time.GetUtcNow();
+                var (kind, due) = agenda.Next(plan, now, Monotonic(), trigger.Pending, confirmation);
+                if (trigger.Pending && plan.Budgeted && kind != RoundKind.Triggered)
+                {
+                    // No token left for an extra round: the next planned one answers the request.
+                    trigger.Consume();
+                }
+
+                if (due > now)
+                {
+                    var wake = due - now > Replan ? now + Replan : due;
+                    await Waits.UntilAsync(time, monitor, LoopName, wake, trigger, stoppingToken);
+                    continue;
+                }
+
+                var started = time.GetUtcNow();
+                agenda.Started(kind, plan, started, Monotonic());
+                if (kind == RoundKind.Coverage)
+                {
+                    budget.CoverageStarted(started);
+                }
+
+                await Cycles.SurviveAsync(LoopName, () => RunOnceAsync(settings, plan, kind, stoppingToken), logger, stoppingToken);
+                agenda.Finished(time.GetUtcNow());
+                confirmation = tracker.ConfirmationPending ? time.GetUtcNow() + settings.Schedule.SentinelInterval : null;
             }
         }
         finally
@@ -60,25 +98,44 @@ internal sealed class RoundScheduler(
         }
     }
 
-    private async Task RunOnceAsync(ProbeOptions settings, CancellationToken stoppingToken)
+    private TimeSpan Monotonic() => TimeSpan.FromTicks(time.GetTimestamp() * TimeSpan.TicksPerSecond / time.TimestampFrequency);
+
+    private void Announce(LanePlan plan)
     {
-        var round = _throughput.ForRound(targets.GetTargets());
+        if (plan.Budgeted)
+        {
+            Log.LanesPlanned(logger, plan.SentinelInterval, plan.WatchInterval?.ToString() ?? "off", plan.CoverageInterval, plan.Exhausted ? " (the day's budget is spent: sentinels only)" : "");
+        }
+    }
+
+    private async Task RunOnceAsync(ProbeOptions settings, LanePlan plan, RoundKind kind, CancellationToken stoppingToken)
+    {
+        var all = targets.GetTargets();
+        var round = _throughput.ForRound(plan.Budgeted ? RoundTargets.For(kind, all, tracker.AffectedTargets) : all);
         if (!_announced)
         {
-            Log.DaemonStarting(logger, round.Count, round.Count(t => t.Sentinel), settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval);
+            Log.DaemonStarting(logger, all.Count, all.Count(t => t.Sentinel), settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval);
             _announced = true;
         }
 
-        var budget = DaemonTimings.RoundBudget(settings, round.Count);
-        monitor.Busy(LoopName, budget);
+        var shape = !plan.Budgeted ? RoundShape.Full : kind is RoundKind.Watch or RoundKind.Triggered ? RoundShape.Watch : RoundShape.Budgeted;
+        if (plan.Budgeted)
+        {
+            Log.RoundKindStarting(logger, kind.ToString(), round.Count);
+        }
+
+        var budgetTime = DaemonTimings.RoundBudget(settings, round.Count);
+        monitor.Busy(LoopName, budgetTime);
         var version = tracker.RoundStarting();
+        var tally = TrafficMeter.BeginPass();
         var results = await Cycles.RunAsync(
-            LoopName, token => checker.RunRoundAsync(round, token), budget, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
+            LoopName, token => checker.RunRoundAsync(round, shape, token), budgetTime, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
         if (results is null)
         {
             return;
         }
 
+        budget.Measured(kind, tally.Bytes);
         _throughput.AfterRound(await pipeline.AcceptRoundAsync(results, version));
         if (stoppingToken.IsCancellationRequested)
         {

@@ -1,12 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Probe.Budget;
 using Probe.Checks;
 using Probe.Configuration;
 
 namespace Probe.Hosting;
 
 /// <summary>The cheap lane: the gateway and a tcp connect to each sentinel target every SentinelInterval, to see a cut within seconds.</summary>
+/// <remarks>
+/// A pass that changes the sentinels' picture is confirmed by a pass of every sentinel at once, so a cut is committed by
+/// the second pass instead of one interval later. On a budget a regular pass checks two thirds of each group's sentinels
+/// (<see cref="SentinelRotation"/>) at the interval the <see cref="BudgetKeeper"/>'s plan gives (SentinelInterval unless
+/// the day is short of budget).
+/// </remarks>
 internal sealed class SentinelLane(
     IChecker checker,
     ITargetSource targets,
@@ -16,6 +23,7 @@ internal sealed class SentinelLane(
     IOptions<ProbeOptions> options,
     IOptions<HostOptions> host,
     DaemonTimings timings,
+    BudgetKeeper budget,
     ILogger<SentinelLane> logger) : BackgroundService
 {
     public const string LoopName = "sentinel";
@@ -23,15 +31,28 @@ internal sealed class SentinelLane(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var schedule = new IntervalSchedule(time.GetUtcNow(), settings.Schedule.SentinelInterval, settings.Schedule.Jitter, timings.Random);
+        var interval = settings.Schedule.SentinelInterval;
+        var schedule = new IntervalSchedule(time.GetUtcNow(), interval, settings.Schedule.Jitter, timings.Random);
         var due = time.GetUtcNow();
+        long pass = 0;
+        var confirm = false;
         try
         {
             while (true)
             {
                 await Waits.UntilAsync(time, monitor, LoopName, due, stoppingToken);
-                await Cycles.SurviveAsync(LoopName, () => RunOnceAsync(settings, stoppingToken), logger, stoppingToken);
-                due = schedule.Next(time.GetUtcNow());
+                var plan = budget.Plan();
+                var whole = confirm || !plan.Budgeted;
+                var changed = false;
+                await Cycles.SurviveAsync(LoopName, async () => changed = await RunOnceAsync(settings, whole, pass++, stoppingToken), logger, stoppingToken);
+                confirm = changed && !confirm;
+                if (plan.SentinelInterval != interval)
+                {
+                    interval = plan.SentinelInterval;
+                    schedule = new IntervalSchedule(time.GetUtcNow(), interval, settings.Schedule.Jitter, timings.Random);
+                }
+
+                due = confirm ? time.GetUtcNow() : schedule.Next(time.GetUtcNow());
             }
         }
         finally
@@ -40,22 +61,31 @@ internal sealed class SentinelLane(
         }
     }
 
-    private async Task RunOnceAsync(ProbeOptions settings, CancellationToken stoppingToken)
+    private async Task<bool> RunOnceAsync(ProbeOptions settings, bool whole, long pass, CancellationToken stoppingToken)
     {
-        var sentinels = targets.GetTargets().Where(t => t.Sentinel).ToList();
-        var budget = DaemonTimings.SentinelBudget(settings, sentinels.Count);
-        monitor.Busy(LoopName, budget);
+        var all = targets.GetTargets().Where(t => t.Sentinel).ToList();
+        var sentinels = whole ? all : SentinelRotation.Pick(all, pass);
+        var budgetTime = DaemonTimings.SentinelBudget(settings, sentinels.Count);
+        monitor.Busy(LoopName, budgetTime);
+        var tally = TrafficMeter.BeginPass();
         var results = await Cycles.RunAsync(
-            LoopName, token => checker.RunSentinelsAsync(sentinels, token), budget, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
+            LoopName, token => checker.RunSentinelsAsync(sentinels, token), budgetTime, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
         if (results is null)
         {
-            return;
+            return false;
         }
 
-        await pipeline.AcceptSentinelsAsync(results);
+        if (!whole || all.Count == sentinels.Count)
+        {
+            budget.Measured(null, tally.Bytes);
+        }
+
+        var changed = await pipeline.AcceptSentinelsAsync(results);
         if (stoppingToken.IsCancellationRequested)
         {
             Log.FlushedOnStop(logger, results.Count);
         }
+
+        return changed;
     }
 }

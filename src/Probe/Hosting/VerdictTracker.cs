@@ -12,6 +12,10 @@ namespace Probe.Hosting;
 /// sentinels last changed picture has completed (after that the round knows better). With 10 s sentinels and
 /// ConfirmRounds 2, a cut is committed by the second sentinel pass that sees it, or by the round it triggers: within
 /// about 20 s of the first pass that saw it.</para>
+/// <para>A round may check only part of the catalog (the platform watch, a confirmation of an anomaly's targets): it is judged
+/// together with the latest round results of the targets it did not check (<see cref="RoundMemory"/>), so that its verdict
+/// speaks for the whole catalog and does not flip the committed state by leaving targets out. What is remembered is
+/// forgotten when the sentinels change picture: results from before a cut say nothing about the network during it.</para>
 /// <para>The sentinel <b>picture</b> is the connectivity state of a pass (one of those three, or "connected"); when it
 /// changes, a full round is requested at once. A pass that judges nothing (no sentinels and a working gateway) is ignored.</para>
 /// </remarks>
@@ -22,6 +26,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
     private VerdictState? _picture;
     private long _pictureVersion;
     private long _completedRoundVersion = -1;
+    private readonly RoundMemory _memory = new();
 
     /// <summary>The committed verdict.</summary>
     public Verdict Committed
@@ -57,9 +62,29 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         }
     }
 
+    /// <summary>The targets an anomaly concerns: those of the pending verdict's findings and of the committed one's (a recovery).</summary>
+    public IReadOnlySet<string> AffectedTargets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var findings = (hysteresis.Pending?.Findings ?? []).Concat(hysteresis.Committed.Findings);
+                return findings.SelectMany(f => f.Targets).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+    }
+
     public (Verdict Verdict, VerdictChange? Change) AcceptRound(IReadOnlyList<CheckResult> results, long startedAtVersion, ClockReading clock)
     {
-        var verdict = Evaluate(results, _throughput.Carry(results));
+        IReadOnlyList<CheckResult> judged;
+        lock (_gate)
+        {
+            // A round that started before the sentinels last changed picture measured another network: judged alone.
+            judged = startedAtVersion == _pictureVersion ? _memory.Merge(results) : results;
+        }
+
+        var verdict = Evaluate(_throughput.Carry(judged), results);
         lock (_gate)
         {
             _completedRoundVersion = Math.Max(_completedRoundVersion, startedAtVersion);
@@ -83,6 +108,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
             if (changed)
             {
                 _pictureVersion++;
+                _memory.Forget();
                 trigger.Request();
             }
 
@@ -92,12 +118,13 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
     }
 
     /// <summary>Judges against the baseline as it was before these results, then adds them to it.</summary>
-    /// <param name="results">The new results.</param>
-    /// <param name="judged">What to judge, when more than them (a round carries the last throughput pass's rates).</param>
-    private Verdict Evaluate(IReadOnlyList<CheckResult> results, IReadOnlyList<CheckResult>? judged = null)
+    private Verdict Evaluate(IReadOnlyList<CheckResult> results) => Evaluate(results, results);
+
+    /// <summary>Judges <paramref name="judged"/> (fresh results with what is remembered of the other targets); only the fresh ones feed the baseline.</summary>
+    private Verdict Evaluate(IReadOnlyList<CheckResult> judged, IReadOnlyList<CheckResult> fresh)
     {
-        var verdict = engine.Evaluate(judged ?? results, baseline.Current());
-        baseline.Observe(results);
+        var verdict = engine.Evaluate(judged, baseline.Current());
+        baseline.Observe(fresh);
         return verdict;
     }
 

@@ -22,6 +22,7 @@ internal static class FieldFormat
         "state", "status", "tls_ms", "total_ms", "ttfb_ms", "upload_lag_s", "uptime_s",
         // Appended by the throughput check; a header byte holds codes up to 31.
         "kbps",
+        "traffic_bytes_total", "disk_write_bytes_total",
     ];
 
     /// <summary>The names as UTF-8, indexed by code (entry 0 empty).</summary>

@@ -11,4 +11,6 @@ public sealed record HealthSample(
     double UploadLagSeconds,
     long RssBytes,
     double CpuSeconds,
-    double UptimeSeconds);
+    double UptimeSeconds,
+    long? TrafficBytesTotal = null,
+    long? DiskWriteBytesTotal = null);

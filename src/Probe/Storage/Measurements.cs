@@ -14,6 +14,7 @@ internal static class Measurements
     private static readonly HashSet<string> IntegerFields = new(StringComparer.Ordinal)
     {
         "status", "bytes", "buffer_rows", "buffer_bytes", "dropped_total", "rss_bytes", "offset_ms", "first_ms", "last_ms",
+        "traffic_bytes_total", "disk_write_bytes_total",
     };
 
     private static readonly byte[][] IntegerFieldsUtf8 = [.. IntegerFields.Select(System.Text.Encoding.UTF8.GetBytes)];

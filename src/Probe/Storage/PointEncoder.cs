@@ -81,7 +81,7 @@ internal sealed class PointEncoder
 
     public NewRecord Encode(HealthSample sample)
     {
-        var fields = new FieldsBuilder()
+        var builder = new FieldsBuilder()
             .Integer("buffer_rows", sample.BufferRows)
             .Integer("buffer_bytes", sample.BufferBytes)
             .Integer("dropped_total", sample.DroppedTotal)
@@ -89,8 +89,18 @@ internal sealed class PointEncoder
             .Integer("rss_bytes", sample.RssBytes)
             .Number("cpu_seconds", sample.CpuSeconds)
             .Number("uptime_s", sample.UptimeSeconds)
-            .Bool("clock_synced", sample.Clock.Synced)
-            .Build();
+            .Bool("clock_synced", sample.Clock.Synced);
+        if (sample.TrafficBytesTotal is { } traffic)
+        {
+            builder.Integer("traffic_bytes_total", traffic);
+        }
+
+        if (sample.DiskWriteBytesTotal is { } disk)
+        {
+            builder.Integer("disk_write_bytes_total", disk);
+        }
+
+        var fields = builder.Build();
         return new NewRecord(RecordKind.Health, Measurements.Health, TagsJson(_identity), fields, sample.Clock);
     }
 

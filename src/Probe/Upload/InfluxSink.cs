@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Probe.Budget;
 
 namespace Probe.Upload;
 
@@ -13,12 +14,14 @@ internal sealed class InfluxSink : ISink, IDisposable
     private readonly Uri _writeUri;
     private readonly TimeProvider _time;
 
-    private InfluxSink(Uri writeUri, string? token, TimeProvider time)
+    private InfluxSink(Uri writeUri, string? token, TimeProvider time, TrafficMeter? meter)
     {
         _writeUri = writeUri;
         _time = time;
         // The Polly pipeline owns the per-attempt timeout.
-        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _http = meter is null
+            ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan }
+            : new HttpClient(MeteredConnect.Handler(meter)) { Timeout = Timeout.InfiniteTimeSpan };
         if (token is not null)
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
@@ -28,12 +31,12 @@ internal sealed class InfluxSink : ISink, IDisposable
     public bool Enabled => true;
 
     /// <summary>InfluxDB 2.x/3.x, Cloud and v2-compatible stores (VictoriaMetrics): POST /api/v2/write with <c>Authorization: Token …</c>.</summary>
-    public static InfluxSink V2(string url, string org, string bucket, string? token, TimeProvider time) =>
-        new(Endpoint(url, $"api/v2/write?org={Uri.EscapeDataString(org)}&bucket={Uri.EscapeDataString(bucket)}&precision=ms"), token, time);
+    public static InfluxSink V2(string url, string org, string bucket, string? token, TimeProvider time, TrafficMeter? meter = null) =>
+        new(Endpoint(url, $"api/v2/write?org={Uri.EscapeDataString(org)}&bucket={Uri.EscapeDataString(bucket)}&precision=ms"), token, time, meter);
 
     /// <summary>InfluxDB 1.x: POST /write?db=….</summary>
-    public static InfluxSink V1(string url, string database, string? token, TimeProvider time) =>
-        new(Endpoint(url, $"write?db={Uri.EscapeDataString(database)}&precision=ms"), token, time);
+    public static InfluxSink V1(string url, string database, string? token, TimeProvider time, TrafficMeter? meter = null) =>
+        new(Endpoint(url, $"write?db={Uri.EscapeDataString(database)}&precision=ms"), token, time, meter);
 
     public Task<SinkOutcome> WriteAsync(IReadOnlyList<Storage.ProbePoint> points, CancellationToken cancellationToken) =>
         PostAsync(LineBatch.Of(points), cancellationToken);

@@ -6,16 +6,16 @@ namespace Probe.Upload;
 /// <summary>Builds the configured sink (Sink.Kind) wrapped in the resilience pipeline.</summary>
 internal static class SinkFactory
 {
-    public static ISink Create(SinkOptions sink, TimeProvider time, ILogger logger, UploadResilience? resilience = null)
+    public static ISink Create(SinkOptions sink, TimeProvider time, ILogger logger, UploadResilience? resilience = null, Budget.TrafficMeter? meter = null)
     {
         resilience ??= new UploadResilience { AttemptTimeout = sink.RequestTimeout };
         ISink inner = sink.Kind switch
         {
             "influx2" => InfluxSink.V2(
                 Required(sink.Url, "Url"), Required(sink.Org, "Org"), Required(sink.Bucket, "Bucket"),
-                SinkToken.Read(sink, logger), time),
+                SinkToken.Read(sink, logger), time, meter),
             "influx1" => InfluxSink.V1(
-                Required(sink.Url, "Url"), Required(sink.Database ?? sink.Bucket, "Database"), SinkToken.Read(sink, logger), time),
+                Required(sink.Url, "Url"), Required(sink.Database ?? sink.Bucket, "Database"), SinkToken.Read(sink, logger), time, meter),
             "none" => new NoneSink(),
             _ => throw new InvalidOperationException($"Sink.Kind '{sink.Kind}' is not one of influx2, influx1, none"),
         };

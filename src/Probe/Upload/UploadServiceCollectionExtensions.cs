@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Probe.Budget;
 using Probe.Configuration;
 
 namespace Probe.Upload;
@@ -16,10 +17,12 @@ public static class UploadServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UploadSchedule>();
+        services.TryAddSingleton<TrafficMeter>();
         services.TryAddSingleton<ISink>(sp => SinkFactory.Create(
             sp.GetRequiredService<IOptions<ProbeOptions>>().Value.Sink,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Probe.Upload.Sink")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Probe.Upload.Sink"),
+            meter: sp.GetRequiredService<TrafficMeter>()));
         services.TryAddSingleton<UploadWorker>();
         services.TryAddSingleton<Exporter>();
         return services;

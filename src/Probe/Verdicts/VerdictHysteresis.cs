@@ -20,6 +20,9 @@ internal sealed class VerdictHysteresis(int confirmRounds)
     /// <summary>Whether a different verdict is waiting for confirmation.</summary>
     public bool HasPending => _candidate is not null;
 
+    /// <summary>The verdict waiting for confirmation, if any.</summary>
+    public Verdict? Pending => _candidate;
+
     /// <summary>Feeds one evaluation; returns the committed change, or null when nothing is committed.</summary>
     public VerdictChange? Observe(Verdict verdict, ClockReading clock)
     {

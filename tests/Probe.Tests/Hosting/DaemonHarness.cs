@@ -38,6 +38,9 @@ internal sealed class DaemonHarness : IAsyncDisposable
         {
             options.Schedule.Jitter = 0;
             options.Sink.Kind = "influx2";
+            // The behaviour before budgets (these tests pin its timings); the budgeted lanes have their own tests.
+            options.Budget.DailyBytes = 0;
+            options.Store.Path = Path.Combine(StateDirectory, "results.db");
             configure?.Invoke(options);
         });
         services.AddSingleton<TimeProvider>(Time);
@@ -56,6 +59,9 @@ internal sealed class DaemonHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Where the budget account is saved: a directory of this harness's own.</summary>
+    public string StateDirectory { get; } = Directory.CreateTempSubdirectory("probe-harness-").FullName;
 
     public FakeChecker Checker { get; }
 

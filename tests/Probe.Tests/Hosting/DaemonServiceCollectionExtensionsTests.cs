@@ -13,6 +13,6 @@ public sealed class DaemonServiceCollectionExtensionsTests
 
         var services = harness.Get<IEnumerable<IHostedService>>().Select(s => s.GetType()).ToArray();
 
-        Assert.That(services, Is.EqualTo(new[] { typeof(SentinelLane), typeof(RoundScheduler), typeof(HealthReporter), typeof(LivenessService) }));
+        Assert.That(services, Is.EqualTo(new[] { typeof(SentinelLane), typeof(RoundScheduler), typeof(HealthReporter), typeof(LivenessService), typeof(BudgetBookkeeping) }));
     }
 }

@@ -97,7 +97,8 @@ public sealed class SentinelLaneTests
         Assert.That(changes, Is.EqualTo(new[]
         {
             (VerdictState.Unknown, VerdictState.Online, TimeSpan.FromSeconds(10)),
-            (VerdictState.Online, VerdictState.FullShutdown, TimeSpan.FromSeconds(30)),
+            // Seen by the pass at 20 s, confirmed by the pass of every sentinel that follows it at once.
+            (VerdictState.Online, VerdictState.FullShutdown, TimeSpan.FromSeconds(20)),
         }));
     }
 

@@ -1,0 +1,127 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Probe.Budget;
+
+/// <summary>Decides which round comes next and when: the round scheduler's plan as a pure object (time is given, never read).</summary>
+/// <remarks>
+/// Without a budget it is the scheduler of before: whole rounds every RoundInterval (jittered), one at once when the sentinels
+/// change picture, and one a SentinelInterval after a round whose verdict awaits confirmation. With a budget, coverage and
+/// watch follow <see cref="LanePlan"/>; a change of the sentinels' picture and a verdict awaiting confirmation each ask for
+/// an extra round, and extra rounds take a token of the <see cref="EscalationBucket"/>: without one, the anomaly waits for
+/// the next planned round (which confirms it as well), so a flapping link costs at most the bucket's rate.
+/// </remarks>
+internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random random)
+{
+    private readonly double _jitter = Math.Clamp(jitter, 0, 0.5);
+    private DateTimeOffset? _nextCoverage;
+    private DateTimeOffset? _nextWatch;
+    private Hosting.IntervalSchedule? _schedule;
+    private bool _plannedRunning;
+
+    /// <summary>Extra rounds run since start (confirmations and triggered rounds).</summary>
+    public int Escalations { get; private set; }
+
+    /// <summary>The next round and when it is due; a triggered or confirmation round may be due at once.</summary>
+    public (RoundKind Kind, DateTimeOffset Due) Next(LanePlan plan, DateTimeOffset now, TimeSpan monotonic, bool triggered, DateTimeOffset? confirmation)
+    {
+        var coverage = _nextCoverage ?? now;
+        if (!plan.Budgeted)
+        {
+            if (triggered)
+            {
+                return (RoundKind.Coverage, now);
+            }
+
+            return confirmation is { } soon && soon < coverage ? (RoundKind.Coverage, soon) : (RoundKind.Coverage, coverage);
+        }
+
+        var escalate = bucket.CanTake(monotonic);
+        if (triggered && escalate)
+        {
+            return (RoundKind.Triggered, now);
+        }
+
+        var planned = plan.Exhausted
+            ? (RoundKind.Coverage, DateTimeOffset.MaxValue)
+            : plan.WatchInterval is null || coverage <= (_nextWatch ?? now + plan.WatchInterval.Value)
+                ? (RoundKind.Coverage, coverage)
+                : (RoundKind.Watch, _nextWatch!.Value);
+        return confirmation is { } due && escalate && due < planned.Item2 ? (RoundKind.Confirmation, due) : planned;
+    }
+
+    /// <summary>A round of this kind started at <paramref name="started"/>: the next planned ones move accordingly.</summary>
+    public void Started(RoundKind kind, LanePlan plan, DateTimeOffset started, TimeSpan monotonic)
+    {
+        switch (kind)
+        {
+            case RoundKind.Coverage when !plan.Budgeted:
+                // Planned starts follow an IntervalSchedule (no drift); an extra round does not move the plan.
+                _schedule ??= new Hosting.IntervalSchedule(started, plan.CoverageInterval, _jitter, random);
+                _plannedRunning = _nextCoverage is not { } planned || started >= planned;
+                break;
+            case RoundKind.Coverage:
+                _nextCoverage = started + Jittered(plan.CoverageInterval);
+                // A whole round also watches the platforms.
+                _nextWatch = plan.WatchInterval is { } watch ? started + Early(watch) : null;
+                break;
+            case RoundKind.Watch:
+                _nextWatch = plan.WatchInterval is { } next ? started + Early(next) : null;
+                break;
+            default:
+                if (plan.Budgeted && bucket.TryTake(monotonic))
+                {
+                    Escalations++;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A round ended at <paramref name="now"/>: without a budget, a planned one moves the plan to its next slot.</summary>
+    public void Finished(DateTimeOffset now)
+    {
+        if (_plannedRunning && _schedule is not null)
+        {
+            _nextCoverage = _schedule.Next(now);
+            _plannedRunning = false;
+        }
+    }
+
+    /// <summary>The plan changed (the budget's picture moved): planned rounds keep their last start, with the new intervals.</summary>
+    public void Replanned(LanePlan before, LanePlan after)
+    {
+        if (_nextCoverage is { } coverage && before.CoverageInterval != after.CoverageInterval)
+        {
+            _nextCoverage = coverage - before.CoverageInterval + after.CoverageInterval;
+        }
+
+        if (after.WatchInterval is null)
+        {
+            _nextWatch = null;
+        }
+        else if (_nextWatch is { } watch && before.WatchInterval is { } was && was != after.WatchInterval)
+        {
+            _nextWatch = watch - was + after.WatchInterval.Value;
+        }
+        else if (_nextWatch is null && _nextCoverage is { } last)
+        {
+            _nextWatch = last - after.CoverageInterval + after.WatchInterval.Value;
+        }
+    }
+
+    /// <summary>A round of the whole catalog that resumes after a restart comes when it is due, not at once.</summary>
+    public void Resume(DateTimeOffset lastCoverage, LanePlan plan, DateTimeOffset now)
+    {
+        if (plan.Budgeted && lastCoverage <= now && lastCoverage + plan.CoverageInterval > now)
+        {
+            _nextCoverage = lastCoverage + plan.CoverageInterval;
+        }
+    }
+
+    [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
+    private TimeSpan Jittered(TimeSpan interval) => interval * (1 + (((random.NextDouble() * 2) - 1) * _jitter));
+
+    /// <summary>The watch's jitter only ever brings it forward: its interval is a detection deadline.</summary>
+    [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
+    private TimeSpan Early(TimeSpan interval) => interval * (1 - (random.NextDouble() * _jitter));
+}

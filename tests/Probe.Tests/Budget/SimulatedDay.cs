@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Time.Testing;
+using Probe.Budget;
+
+namespace Probe.Tests.Budget;
+
+/// <summary>
+/// A day of the lanes as the daemon runs them, on a fake clock: the sentinel lane at the plan's interval with an immediate
+/// confirmation after a change, the round agenda with its bucket, costs as metered, the plan recomputed after each pass.
+/// An international cut (packets dropped: a failing pass takes the 8 s timeout) at 06:00:03 for an hour, a platform
+/// block at 14:00:05 (TLS dropped), and a flapping link (picture changing every 30 s) in the given hour.
+/// </summary>
+internal sealed record SimulatedDay(
+    long Spent,
+    TimeSpan LongestCoverageGap,
+    TimeSpan LongestWatchGap,
+    TimeSpan LongestSentinelGap,
+    TimeSpan CutCommittedWithin,
+    TimeSpan BlockCommittedWithin,
+    int EscalationsInFlappingHour)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(8);
+
+    public static SimulatedDay Run(long budget, LaneCosts costs, LaneLimits limits, (TimeSpan From, TimeSpan To) flapping)
+    {
+        var midnight = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(midnight);
+        var agenda = new RoundAgenda(new EscalationBucket(3, TimeSpan.FromMinutes(20), TimeSpan.Zero), 0.1, new Random(7));
+        var cut = (From: TimeSpan.FromHours(6) + TimeSpan.FromSeconds(3), To: TimeSpan.FromHours(7));
+        var block = TimeSpan.FromHours(14) + TimeSpan.FromSeconds(5);
+        double spent = 0;
+        var nextSentinel = TimeSpan.Zero;
+        DateTimeOffset? confirmation = null;
+        var triggered = false;
+        var lastCoverage = TimeSpan.Zero;
+        var lastWatch = TimeSpan.Zero;
+        var lastSentinel = TimeSpan.Zero;
+        TimeSpan coverageGap = TimeSpan.Zero, watchGap = TimeSpan.Zero, sentinelGap = TimeSpan.Zero;
+        TimeSpan? cutSeen = null, cutCommitted = null, blockSeen = null, blockCommitted = null;
+        var flapEscalations = 0;
+        var sentinelConfirm = false;
+        var plan = LanePlanner.Plan(budget, 0, TimeSpan.Zero, costs, limits);
+        while (time.GetUtcNow() - midnight < LanePlanner.Day)
+        {
+            var now = time.GetUtcNow() - midnight;
+            plan = LanePlanner.Plan(budget, (long)spent, now, costs, limits);
+            var inCut = now >= cut.From && now < cut.To;
+            var flap = now >= flapping.From && now < flapping.To;
+            var (kind, due) = agenda.Next(plan, time.GetUtcNow(), now, triggered, confirmation);
+            if (triggered && kind != RoundKind.Triggered)
+            {
+                triggered = false;
+            }
+
+            if (nextSentinel <= now)
+            {
+                sentinelGap = Max(sentinelGap, now - lastSentinel);
+                lastSentinel = now;
+                var failing = inCut;
+                spent += (sentinelConfirm ? 1.5 : 1) * costs.SentinelPass * (failing ? 1.5 : 1) * (1 + costs.UploadShare);
+                var took = failing ? Timeout : TimeSpan.FromSeconds(1);
+                if (inCut && cutSeen is null)
+                {
+                    cutSeen = now;
+                }
+                else if (inCut && cutCommitted is null && sentinelConfirm)
+                {
+                    cutCommitted = now + took - cut.From;
+                }
+
+                var changed = (inCut && cutSeen == now) || (flap && now.TotalSeconds % 30 < 10);
+                triggered |= changed && !sentinelConfirm;
+                sentinelConfirm = changed && !sentinelConfirm;
+                nextSentinel = sentinelConfirm ? now + took : lastSentinel + plan.SentinelInterval;
+                time.Advance(TimeSpan.FromMilliseconds(1));
+                continue;
+            }
+
+            if (due - midnight <= now)
+            {
+                agenda.Started(kind, plan, time.GetUtcNow(), now);
+                var cost = kind == RoundKind.Coverage ? costs.CoverageRound : costs.WatchPass;
+                spent += cost * (1 + costs.UploadShare) * (inCut ? 0.3 : 1);
+                if (kind == RoundKind.Coverage)
+                {
+                    coverageGap = Max(coverageGap, now - lastCoverage);
+                    lastCoverage = now;
+                }
+
+                if (kind is RoundKind.Coverage or RoundKind.Watch)
+                {
+                    watchGap = Max(watchGap, now - lastWatch);
+                    lastWatch = now;
+                }
+
+                if (kind is RoundKind.Confirmation or RoundKind.Triggered && flap)
+                {
+                    flapEscalations++;
+                }
+
+                var blocked = now >= block;
+                var took = blocked ? Timeout + TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
+                if (blocked && blockSeen is null)
+                {
+                    blockSeen = now;
+                    confirmation = time.GetUtcNow() + took + limits.Sentinel;
+                }
+                else if (blocked && blockCommitted is null)
+                {
+                    blockCommitted = now + took - block;
+                    confirmation = null;
+                }
+                else if (kind == RoundKind.Confirmation)
+                {
+                    confirmation = null;
+                }
+
+                if (flap && kind != RoundKind.Confirmation && confirmation is null)
+                {
+                    confirmation = time.GetUtcNow() + took + limits.Sentinel;
+                }
+
+                triggered = false;
+                time.Advance(took);
+                continue;
+            }
+
+            var wake = Min(nextSentinel, due - midnight) - now;
+            time.Advance(wake > TimeSpan.Zero ? wake : TimeSpan.FromMilliseconds(1));
+        }
+
+        return new SimulatedDay((long)spent, Max(coverageGap, LanePlanner.Day - lastCoverage), watchGap, sentinelGap,
+            cutCommitted ?? TimeSpan.MaxValue, blockCommitted ?? TimeSpan.MaxValue, flapEscalations);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}
