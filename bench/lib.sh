@@ -105,7 +105,14 @@ start_nginx() { # name port address...
   local name="$1" port="$2"; shift 2
   local dir="$WORK/nginx-$name" listens="" a
   mkdir -p "$dir/tmp"; chmod 777 "$dir/tmp"
-  for a in "$@"; do listens+="    listen $a:$port;"$'\n'; done
+  for a in "$@"; do
+    listens+="    listen $a:$port;"$'\n'
+    # NGINX_TLS_PORT (with NGINX_TLS_CHAIN and NGINX_TLS_KEY): the same page over https on that port too.
+    if [ -n "${NGINX_TLS_PORT:-}" ]; then listens+="    listen $a:$NGINX_TLS_PORT ssl;"$'\n'; fi
+  done
+  if [ -n "${NGINX_TLS_PORT:-}" ]; then
+    listens+="    ssl_certificate $NGINX_TLS_CHAIN; ssl_certificate_key $NGINX_TLS_KEY; ssl_protocols TLSv1.2 TLSv1.3;"$'\n'
+  fi
   head -c 2048 /dev/zero | tr '\0' 'x' >"$dir/index.html"
   cat >"$dir/nginx.conf" <<CONF
 user root; daemon off; worker_processes 1; pid $dir/nginx.pid; error_log $dir/error.log;
@@ -143,4 +150,26 @@ make_http_targets() { # per_group sentinels per_platform web_port
       items+="{ \"Name\": \"$g-$i\", \"Url\": \"http://$host:$port/\", \"Group\": \"$g\", \"Sentinel\": $sentinel$extra },"
     done
   done
+}
+
+# A test CA like a real site's chain: a root (CERTS/root.pem, given as TrustedCaFile or ca_file), an RSA-2048
+# intermediate and one RSA-2048 leaf naming every host given (CERTS/leaf.key, CERTS/chain.pem = leaf + intermediate).
+make_test_ca() { # dir host...
+  need openssl openssl
+  local certs="$1" san="" h; shift
+  mkdir -p "$certs"
+  for h in "$@"; do san+="${san:+,}DNS:$h"; done
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/O=Probe Bench Trust/CN=Probe Bench Root CA" \
+    -keyout "$certs/root.key" -out "$certs/root.pem" -addext basicConstraints=critical,CA:TRUE \
+    -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/O=Probe Bench Trust/CN=Probe Bench TLS RSA CA" \
+    -keyout "$certs/int.key" -out "$certs/int.csr" 2>/dev/null
+  printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nextendedKeyUsage=serverAuth\n' >"$certs/int.ext"
+  openssl x509 -req -in "$certs/int.csr" -CA "$certs/root.pem" -CAkey "$certs/root.key" -CAcreateserial -days 2 \
+    -extfile "$certs/int.ext" -out "$certs/int.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=$1" -keyout "$certs/leaf.key" -out "$certs/leaf.csr" 2>/dev/null
+  printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\nbasicConstraints=critical,CA:FALSE\n' "$san" >"$certs/leaf.ext"
+  openssl x509 -req -in "$certs/leaf.csr" -CA "$certs/int.pem" -CAkey "$certs/int.key" -CAcreateserial -days 2 \
+    -extfile "$certs/leaf.ext" -out "$certs/leaf.pem" 2>/dev/null
+  cat "$certs/leaf.pem" "$certs/int.pem" >"$certs/chain.pem"
 }

@@ -165,6 +165,9 @@ internal sealed class DrillWorld : IDisposable
                     // Every round is a throughput pass (default 6 h): throttling is seen and lifted by rounds.
                     ThroughputInterval = DrillScale.RoundInterval.ToString("c"),
                 },
+                // No budget: the drill runs a day's lanes ten to sixty times faster, which a daily budget would rightly
+                // stretch back; the budget's planning of the default lanes is tested on a simulated day (Budget/LanePlannerTests).
+                Budget = new { DailyBytes = 0 },
                 // The http check has its 8 KiB well within the deadline under the policer; the throughput check reads on to 64 KiB.
                 Checks = new { Timeout = DrillScale.CheckTimeout.ToString("c"), HttpBodyLimitBytes = 8192, ThroughputBytes = 65536, TrustedCaFile = caPem, BogonAllow = new[] { "127.0.0.0/8" } },
                 // The drill's clock may never count as synchronized: rows must not wait hours for it before they are sent.
