@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Probe.Clock;
+using Probe.Localization;
 using Probe.Storage;
 
 namespace Probe.Cli;
@@ -13,8 +14,8 @@ internal static class StatusCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
-        var command = new Command("status", "Show buffer rows and bytes, oldest undelivered row, dropped rows, last verdict, last upload and the clock state") { json };
+        var json = new Option<bool>("--json") { Description = Text.Get("cli.status.json") };
+        var command = new Command("status", Text.Get("cli.status.description")) { json };
         command.SetAction(async (parse, ct) =>
         {
             await using var session = CommandSession.Open(parse, io, LogLevel.Warning);
@@ -46,14 +47,14 @@ internal static class StatusCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var percent = store.MaxBytes > 0 ? 100.0 * s.Bytes / store.MaxBytes : 0;
-        o.WriteLine($"probe          {id}");
-        o.WriteLine(string.Create(inv, $"buffer         {s.Rows} rows, {s.Bytes / 1024.0 / 1024.0:0.0} MiB of {store.MaxBytes / 1024.0 / 1024.0:0} MiB ({percent:0}%) in {store.Path}"));
-        o.WriteLine($"undelivered    {s.PendingRows} rows" + (s.OldestPending is { } oldest ? $", oldest {Format(oldest)}" : ""));
-        o.WriteLine($"delivered      {s.DeliveredTotal} rows in all");
-        o.WriteLine($"dropped        {s.DroppedTotal} undelivered rows dropped for space; {s.SetAsideTotal} set aside as rejected by the store");
-        o.WriteLine($"last verdict   {s.LastVerdict ?? "none yet"}" + (s.LastVerdictAt is { } at ? $" since {Format(at)}" : ""));
-        o.WriteLine($"last upload    {(s.LastUploadAt is { } up ? Format(up) : "never")} (sink: {sink})");
-        o.WriteLine($"clock          {(clock.Synced ? "synchronized" : "NOT synchronized (results are kept and re-stamped when it syncs)")}, now {Format(clock.Wall)}, boot {clock.BootId}");
+        o.WriteLine(Line("status.probe", id));
+        o.WriteLine(Line("status.buffer", Text.Format("status.buffer.value", s.Rows, (s.Bytes / 1024.0 / 1024.0).ToString("0.0", inv), (store.MaxBytes / 1024.0 / 1024.0).ToString("0", inv), percent.ToString("0", inv), store.Path)));
+        o.WriteLine(Line("status.undelivered", Text.Format("status.undelivered.value", s.PendingRows) + (s.OldestPending is { } oldest ? Text.Format("status.undelivered.oldest", Format(oldest)) : "")));
+        o.WriteLine(Line("status.delivered", Text.Format("status.delivered.value", s.DeliveredTotal)));
+        o.WriteLine(Line("status.dropped", Text.Format("status.dropped.value", s.DroppedTotal, s.SetAsideTotal)));
+        o.WriteLine(Line("status.verdict", s.LastVerdict is null ? Text.Get("status.verdict.none") : s.LastVerdictAt is { } at ? Text.Format("status.verdict.since", s.LastVerdict, Format(at)) : s.LastVerdict));
+        o.WriteLine(Line("status.upload", Text.Format("status.upload.value", s.LastUploadAt is { } up ? Format(up) : Text.Get("status.upload.never"), sink)));
+        o.WriteLine(Line("status.clock", Text.Format("status.clock.value", Text.Get(clock.Synced ? "status.clock.synced" : "status.clock.unsynced"), Format(clock.Wall), clock.BootId)));
     }
 
     private static string ToJson(string id, Configuration.StoreOptions store, string sink, StoreStatus s, ClockReading clock)
@@ -93,6 +94,9 @@ internal static class StatusCommand
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    // Labels are padded to one column, whatever their language's length.
+    private static string Line(string labelKey, string value) => $"{Text.Get(labelKey),-15}{value}";
 
     private static string Format(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

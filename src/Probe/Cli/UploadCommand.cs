@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Probe.Clock;
+using Probe.Localization;
 using Probe.Upload;
 
 namespace Probe.Cli;
@@ -9,7 +12,7 @@ internal static class UploadCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var command = new Command("upload", "Send everything buffered to the configured store now and print the counts (exit 1 when some is left)");
+        var command = new Command("upload", Text.Get("cli.upload.description"));
         command.SetAction(async (parse, ct) =>
         {
             await using var session = CommandSession.Open(parse, io, LogLevel.Information, sends: true);
@@ -20,15 +23,35 @@ internal static class UploadCommand
 
             if (session.Options.Sink.Kind == "none")
             {
-                io.Error.WriteLine("no sink configured (Probe:Sink:Kind is none): nothing to upload to");
+                io.Error.WriteLine(Text.Get("upload.no.sink"));
                 return ExitCodes.Incomplete;
             }
 
             var result = await session.Get<UploadWorker>().DrainOnceAsync(ct);
-            io.Out.WriteLine($"delivered {result.Sent}, set aside {result.SetAside}, left {result.Left}"
-                + (result.StoppedBy is { } stop ? $" (stopped: {stop.Kind}{(stop.StatusCode is { } code ? $" {code}" : "")}{(stop.Detail is { } d ? $", {d}" : "")})" : ""));
+            io.Out.WriteLine(Text.Format("upload.counts", result.Sent, result.SetAside, result.Left)
+                + (result.StoppedBy is { } stop ? Text.Format("upload.stopped", Stopped(stop)) : ""));
+            if (result.Left > 0 && result.StoppedBy is null)
+            {
+                // The queue ran dry with rows left: those are the ones held for their boot's clock (UnsyncedRelease).
+                var synced = session.Get<IProbeClock>().Read().Synced;
+                io.Out.WriteLine(Text.Format(
+                    "upload.waiting.clock",
+                    result.Left,
+                    Text.Get(synced ? "upload.clock.now.synced" : "upload.clock.now.unsynced"),
+                    Duration(session.Options.Store.UnsyncedHoldLimit)));
+            }
+
             return result.ExitCode;
         });
         return command;
     }
+
+    // Kind and status stay English (they are the contract's words); only the sentence around them is translated.
+    private static string Stopped(SinkOutcome stop) =>
+        stop.Kind + (stop.StatusCode is { } code ? $" {code}" : "") + (stop.Detail is { } d ? $", {d}" : "");
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours)
+            ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min");
 }

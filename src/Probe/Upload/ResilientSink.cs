@@ -83,6 +83,7 @@ internal sealed class ResilientSink : ISink, IDisposable
         _ => false,
     };
 
+    // "HTTP 503 Service Unavailable" or "Connection refused" (no response, so no status): never an empty part.
     private static string Reason(Outcome<SinkOutcome> outcome) =>
-        outcome.Exception is { } ex ? ex.GetType().Name : $"{outcome.Result?.StatusCode} {outcome.Result?.Detail}";
+        outcome.Exception is { } ex ? ex.GetType().Name : Log.Described(outcome.Result?.StatusCode, outcome.Result?.Detail);
 }
