@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Probe.Checks;
@@ -13,9 +14,9 @@ internal static class CheckCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object instead of the table" };
-        var noStore = new Option<bool>("--no-store") { Description = "Do not write the results to the local buffer" };
-        var command = new Command("check", "Run one full measurement round now and print its results and the verdict of that round")
+        var json = new Option<bool>("--json") { Description = Text.Get("cli.check.json") };
+        var noStore = new Option<bool>("--no-store") { Description = Text.Get("cli.check.nostore") };
+        var command = new Command("check", Text.Get("cli.check.description"))
         {
             json,
             noStore,

@@ -11,7 +11,6 @@ public static class CommandLine
     /// <summary>Recursive <c>--config FILE</c>, taken by every command.</summary>
     public static Option<string?> ConfigOption { get; } = new("--config", "-c")
     {
-        Description = $"Configuration file (default {DefaultConfigPath}; built-in defaults when that file does not exist)",
         Recursive = true,
     };
 
@@ -40,6 +39,18 @@ public static class CommandLine
     public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(Text.Get("cli.root.description"));
+        // Set here, not where the option is made: ConfigPathIn runs before the language is chosen.
+        ConfigOption.Description = Text.Format("cli.config.option", DefaultConfigPath);
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                System.CommandLine.Help.HelpOption => Text.Get("cli.help.option"),
+                VersionOption => Text.Get("cli.version.option"),
+                _ => option.Description,
+            };
+        }
+
         root.Options.Add(ConfigOption);
         var io = new ConsoleIo(stdout, stderr);
         root.Subcommands.Add(RunCommand.Create(io));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 
 namespace Probe.Cli;
 
@@ -7,7 +8,7 @@ internal static class ConfigCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var check = new Command("check", "Validate the configuration and print the effective configuration, secrets masked (exit 78 when invalid)");
+        var check = new Command("check", Text.Get("cli.config.check.description"));
         check.SetAction(parse =>
         {
             if (CommandSession.LoadValidated(parse, io) is not var (configuration, _))
@@ -19,6 +20,6 @@ internal static class ConfigCommand
             io.Error.WriteLine($"configuration valid ({configuration.FilePath ?? "built-in defaults"})");
             return ExitCodes.Ok;
         });
-        return new Command("config", "Configuration commands") { check };
+        return new Command("config", Text.Get("cli.config.description")) { check };
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Probe.Upload;
@@ -12,17 +13,17 @@ internal static class ExportCommand
     {
         var since = new Option<string?>("--since")
         {
-            Description = "Only rows at or after this time: an ISO 8601 time (2026-11-28T06:00:00Z) or an age such as 6h, 2d, 30m",
+            Description = Text.Get("cli.export.since"),
         };
-        var pending = new Option<bool>("--pending") { Description = "Only rows not yet delivered to the store" };
+        var pending = new Option<bool>("--pending") { Description = Text.Get("cli.export.pending") };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "lp (InfluxDB line protocol, ms precision: `influx write --precision ms`), csv, or json (one object per line)",
+            Description = Text.Get("cli.export.format"),
             DefaultValueFactory = _ => "lp",
         };
         format.AcceptOnlyFromAmong("lp", "csv", "json");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var command = new Command("export", "Print the local store (all rows it holds, or only undelivered ones)") { since, pending, format, output };
+        var output = new Option<string?>("--output", "-o") { Description = Text.Get("cli.export.output") };
+        var command = new Command("export", Text.Get("cli.export.description")) { since, pending, format, output };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryParseSince(parse.GetValue(since), TimeProvider.System.GetUtcNow(), out var from))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 using Microsoft.Extensions.Logging;
 using Probe.Gpio;
 
@@ -11,10 +12,10 @@ internal static class LedsCommand
     {
         var dwell = new Option<double>("--dwell")
         {
-            Description = "Seconds each pattern is shown",
+            Description = Text.Get("cli.leds.test.dwell"),
             DefaultValueFactory = _ => LedWalkthrough.DefaultDwell.TotalSeconds,
         };
-        var test = new Command("test", "Walk every LED through every pattern, naming each on the console, to check the wiring") { dwell };
+        var test = new Command("test", Text.Get("cli.leds.test.description")) { dwell };
         test.SetAction(async (parse, ct) =>
         {
             var configuration = CommandSession.LoadConfiguration(parse, io);
@@ -38,6 +39,6 @@ internal static class LedsCommand
             await new LedWalkthrough(panel, io.Out, TimeProvider.System, TimeSpan.FromSeconds(seconds)).RunAsync(ct);
             return ExitCodes.Ok;
         });
-        return new Command("leds", "Status LED commands") { test, LedsCardCommand.Create(io) };
+        return new Command("leds", Text.Get("cli.leds.description")) { test, LedsCardCommand.Create(io) };
     }
 }

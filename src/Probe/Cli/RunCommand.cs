@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ internal static class RunCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var command = new Command("run", "Run the daemon: sentinel lane, full rounds, verdicts, LEDs, health and upload, until stopped (SIGTERM)");
+        var command = new Command("run", Text.Get("cli.run.description"));
         command.SetAction(async (parse, ct) =>
         {
             if (CommandSession.LoadValidated(parse, io, sends: true) is not var (configuration, _))

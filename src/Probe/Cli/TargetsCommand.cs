@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Probe.Localization;
 using System.Text.Json;
 using Probe.Targets;
 
@@ -9,8 +10,8 @@ internal static class TargetsCommand
 {
     public static Command Create(ConsoleIo io)
     {
-        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of the table" };
-        var command = new Command("targets", "List the effective targets (built-in catalog, files, config items) with their sources") { json };
+        var json = new Option<bool>("--json") { Description = Text.Get("cli.targets.json") };
+        var command = new Command("targets", Text.Get("cli.targets.description")) { json };
         command.SetAction(parse =>
         {
             if (CommandSession.LoadValidated(parse, io) is not var (_, list))

@@ -11,8 +11,8 @@ namespace Probe.Localization;
 /// </remarks>
 public static class LanguageChoice
 {
-    /// <summary>The environment variable that overrides <c>Probe.Language</c>, as for every key.</summary>
-    public const string EnvironmentKey = "PROBE__Probe__Language";
+    /// <summary>The environment variable that overrides <c>Probe.Language</c>, as for every key (PROBE__Sink__Token → Probe:Sink:Token).</summary>
+    public const string EnvironmentKey = "PROBE__Language";
 
     /// <summary>The language for a run: from the configuration file or its environment override, else the locale.</summary>
     /// <param name="configPath">The file --config names, or the default path.</param>
