@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>EX_USAGE: bad command-line arguments.</summary>
     public const int Usage = 64;
 
+    /// <summary>EX_DATAERR: an input file is broken or not the probe's (e.g. <c>probe report --input</c>).</summary>
+    public const int DataError = 65;
+
     /// <summary>EX_SOFTWARE: an internal error.</summary>
     public const int Software = 70;
 

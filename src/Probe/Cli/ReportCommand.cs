@@ -13,9 +13,6 @@ namespace Probe.Cli;
 /// </summary>
 internal static class ReportCommand
 {
-    /// <summary>EX_DATAERR: an input file is broken or foreign.</summary>
-    public const int DataError = 65;
-
     public static Command Create(ConsoleIo io)
     {
         var since = new Option<string?>("--since") { Description = Text.Get("report.option.since") };
@@ -65,7 +62,7 @@ internal static class ReportCommand
             catch (ReportInputException e)
             {
                 io.Error.WriteLine(Text.Format("report.error.input", e.Message));
-                return DataError;
+                return ExitCodes.DataError;
             }
 
             if (model is null)
