@@ -289,7 +289,7 @@ for v in $VARIANTS; do header+=("$v"); sep+=("----------------"); done
 row "MB per day (nftables counters, IP bytes, both ways)" "goal" "${header[@]}"
 printf '|%s|' "------------------------------------------------------------"; for _ in $VARIANTS; do printf '%s|' "------------------"; done; printf '%s|\n' "--------"
 for_variants() { # printf-format expression evaluated with a variant's figures -> one value per variant
-  local v; for v in $VARIANTS; do ( source "$WORK/$v/figures"; eval "$1" ); done
+  local v; for v in $VARIANTS; do ( source "$WORK/$v/figures"; printf '%s\n' "$(eval "$1")" ); done
 }
 mapfile -t r < <(for_variants 'mbd $CHK'); row "checks on the wire" "" "${r[@]}"
 mapfile -t r < <(for_variants 'mbd $UPL'); row "upload to the sink" "" "${r[@]}"
