@@ -23,7 +23,8 @@ internal sealed class LivenessService(
     TimeProvider time,
     IOptions<ProbeOptions> options,
     DaemonTimings timings,
-    ILogger<LivenessService> logger) : BackgroundService
+    ILogger<LivenessService> logger,
+    Upload.SinkOutcomeWatch answers) : BackgroundService
 {
     public const string LoopName = "liveness";
 
@@ -79,7 +80,7 @@ internal sealed class LivenessService(
             _nextUpload = now + timings.UploadLedInterval;
             var sinkConfigured = !string.Equals(options.Value.Sink.Kind, "none", StringComparison.OrdinalIgnoreCase);
             var status = sinkConfigured ? await ReadStatusAsync(stoppingToken) : null;
-            leds.ShowUpload(UploadLedPatterns.For(sinkConfigured, status, options.Value.Store.MaxBytes));
+            leds.ShowUpload(UploadLedPatterns.For(sinkConfigured, status, options.Value.Store.MaxBytes, answers.Refusing));
         }
     }
 

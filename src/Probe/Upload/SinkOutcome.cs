@@ -14,7 +14,8 @@ public sealed record SinkOutcome(SinkOutcomeKind Kind, int? StatusCode = null, T
     {
         >= 200 and < 300 => Delivered,
         400 or 413 or 422 => new(SinkOutcomeKind.Rejected, status, null, detail),
-        401 or 403 or 404 => new(SinkOutcomeKind.Refused, status, null, detail),
+        // The request is wrong for this server (credentials, org/bucket/database, URL or protocol): a person must fix it.
+        401 or 403 or 404 or 405 or 407 or 410 or 415 or 426 => new(SinkOutcomeKind.Refused, status, null, detail),
         _ => new(SinkOutcomeKind.Unavailable, status, retryAfter, detail),
     };
 
