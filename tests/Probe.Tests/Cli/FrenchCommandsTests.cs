@@ -1,0 +1,124 @@
+namespace Probe.Tests.Cli;
+
+/// <summary>The real executable's commands in French (LANG=fr_SN.UTF-8): config errors, config check, targets, export, leds test.</summary>
+[Category("Integration")]
+public sealed class FrenchCommandsTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    [TestCase("config check")]
+    [TestCase("check")]
+    [TestCase("targets")]
+    public async Task AnyCommand_FrenchBadConfig_Exit78NamingTheKeyInFrench(string command)
+    {
+        await WithConfigAsync("""{ "Probe": { "Checks": { "Timeout": "-00:00:01" } } }""", async config =>
+        {
+            var run = await ProbeProcess.RunAsync([.. command.Split(' '), "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.EqualTo(78), run.ToString());
+            Assert.That(run.Stderr, Does.StartWith("erreur de configuration : Probe:Checks:Timeout : "), run.ToString());
+        });
+    }
+
+    [Test]
+    public async Task ConfigCheck_French_SaysValidInFrench()
+    {
+        await WithConfigAsync("""{ "Probe": { "Id": "fr-01", "Leds": { "Driver": "none" } } }""", async config =>
+        {
+            var run = await ProbeProcess.RunAsync(["config", "check", "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stderr, Does.Contain($"configuration valable ({config})"), run.ToString());
+        });
+    }
+
+    [Test]
+    public async Task Targets_French_HeadingsAndSummaryInFrench()
+    {
+        await WithConfigAsync("""{ "Probe": { "Id": "fr-02", "Leds": { "Driver": "none" } } }""", async config =>
+        {
+            var run = await ProbeProcess.RunAsync(["targets", "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stdout, Does.Match(@"NOM\s+GROUPE\s+PLATEFORME\s+SENTINELLE\s+URL/HÔTE\s+PORTS\s+ORIGINE"), run.ToString());
+            Assert.That(run.Stdout, Does.Match(@"\d+ cibles, dont \d+ sentinelles ; \d+ national"), run.ToString());
+        });
+    }
+
+    [Test]
+    public async Task Export_FrenchBadSince_ExplainsInFrenchAndExitsUsage()
+    {
+        var run = await ProbeProcess.RunAsync(["export", "--since", "hier", "--config", MissingConfig()], Timeout, French());
+
+        Assert.That(run.ExitCode, Is.EqualTo(64), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("--since : « hier » n’est ni une heure ISO 8601"), run.ToString());
+    }
+
+    [Test]
+    public async Task Export_French_CountsPointsInFrench()
+    {
+        var dir = Directory.CreateTempSubdirectory("probe-fr-").FullName;
+        try
+        {
+            var config = Path.Combine(dir, "probe.json");
+            File.WriteAllText(config, $$"""{ "Probe": { "Id": "fr-03", "Store": { "Path": "{{dir}}/results.db" }, "Leds": { "Driver": "none" } } }""");
+
+            var run = await ProbeProcess.RunAsync(["export", "--output", Path.Combine(dir, "out.lp"), "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stderr, Does.Contain("0 points exportés dans"), run.ToString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task LedsTest_French_HeaderAndEndInFrenchLedNamesInEnglish()
+    {
+        await WithConfigAsync("""{ "Probe": { "Id": "fr-04", "Leds": { "Driver": "log" } } }""", async config =>
+        {
+            var run = await ProbeProcess.RunAsync(["leds", "test", "--dwell", "0", "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stdout, Does.StartWith("Essai des voyants, pilote log, broches power 17"), run.ToString());
+            Assert.That(run.Stdout, Does.Contain("net-red   fast_blink").And.Contain("tous les voyants éteints : essai terminé"), run.ToString());
+        });
+    }
+
+    [Test]
+    public async Task LedsTest_FrenchNegativeDwell_ExplainsInFrench()
+    {
+        await WithConfigAsync("""{ "Probe": { "Id": "fr-05", "Leds": { "Driver": "none" } } }""", async config =>
+        {
+            var run = await ProbeProcess.RunAsync(["leds", "test", "--dwell", "-1", "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.EqualTo(64), run.ToString());
+            Assert.That(run.Stderr, Does.Contain("--dwell : donnez zéro seconde ou plus"), run.ToString());
+        });
+    }
+
+    private static async Task WithConfigAsync(string json, Func<string, Task> test)
+    {
+        var config = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(config, json);
+            await test(config);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    private static Dictionary<string, string> French() => new()
+    {
+        ["LANG"] = "fr_SN.UTF-8",
+        ["LC_ALL"] = "",
+        ["LC_MESSAGES"] = "",
+    };
+
+    private static string MissingConfig() => Path.Combine(Path.GetTempPath(), "probe-fr-no-such-config.json");
+}
