@@ -20,6 +20,31 @@ public sealed class FrenchCommandsTests
         });
     }
 
+    [TestCase("""{ "Probe": { "Schedule": { "SentinelIntervall": "00:00:10" } } }""", "Probe:Schedule:SentinelIntervall", "clé inconnue ; vouliez-vous dire \"SentinelInterval\" ?")]
+    [TestCase("""{ "Probe": { "Schedule": { "MaxConcurrency": "huit" } } }""", "Probe:Schedule:MaxConcurrency", "« huit » n’est pas un nombre entier")]
+    [TestCase("""{ "Probe": { "Schedule": { "MaxConcurrency": 99 } } }""", "Probe:Schedule:MaxConcurrency", "99 est hors limites : donnez une valeur de 1 à 64")]
+    [TestCase("""{ "Probe": { "Sink": { "Kind": "influx2", "Url": "https://tsdb.example.org" } } }""", "Probe:Sink:Org", "obligatoire quand Kind vaut influx2")]
+    [TestCase("""{ "Probe": { "Leds": { "Driver": "laser" } } }""", "Probe:Leds:Driver", "« laser » n’est pas un pilote de voyants : gpio, log ou none")]
+    public async Task ConfigCheck_FrenchProblem_ExplainsInFrenchNamingTheKey(string json, string key, string problem)
+    {
+        await WithConfigAsync(json, async config =>
+        {
+            var run = await ProbeProcess.RunAsync(["config", "check", "--config", config], Timeout, French());
+
+            Assert.That(run.ExitCode, Is.EqualTo(78), run.ToString());
+            Assert.That(run.Stderr, Does.Contain($"erreur de configuration : {key} : {problem}"), run.ToString());
+        });
+    }
+
+    [Test]
+    public async Task ConfigCheck_FrenchMissingFile_Exit78InFrench()
+    {
+        var run = await ProbeProcess.RunAsync(["config", "check", "--config", "/nonexistent/probe.json"], Timeout, French());
+
+        Assert.That(run.ExitCode, Is.EqualTo(78), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("erreur de configuration : /nonexistent/probe.json : fichier introuvable"), run.ToString());
+    }
+
     [Test]
     public async Task ConfigCheck_French_SaysValidInFrench()
     {
