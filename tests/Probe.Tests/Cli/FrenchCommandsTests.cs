@@ -25,6 +25,8 @@ public sealed class FrenchCommandsTests
     [TestCase("""{ "Probe": { "Schedule": { "MaxConcurrency": 99 } } }""", "Probe:Schedule:MaxConcurrency", "99 est hors limites : donnez une valeur de 1 à 64")]
     [TestCase("""{ "Probe": { "Sink": { "Kind": "influx2", "Url": "https://tsdb.example.org" } } }""", "Probe:Sink:Org", "obligatoire quand Kind vaut influx2")]
     [TestCase("""{ "Probe": { "Leds": { "Driver": "laser" } } }""", "Probe:Leds:Driver", "« laser » n’est pas un pilote de voyants : gpio, log ou none")]
+    [TestCase("""{ "Probe": { "Targets": { "Items": [ { "Name": "a", "Url": "https://a.sn/", "Group": "regional" } ] } } }""", "Probe:Targets:Items:0:Group", "« regional » n’est pas un groupe : national, international ou platform")]
+    [TestCase("""{ "Probe": { "Targets": { "Files": [ "/nonexistent/targets.csv" ] } } }""", "Probe:Targets:Files:0", "fichier de cibles introuvable : /nonexistent/targets.csv")]
     public async Task ConfigCheck_FrenchProblem_ExplainsInFrenchNamingTheKey(string json, string key, string problem)
     {
         await WithConfigAsync(json, async config =>
