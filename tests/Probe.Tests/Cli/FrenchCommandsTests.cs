@@ -48,6 +48,25 @@ public sealed class FrenchCommandsTests
     }
 
     [Test]
+    public async Task Check_FrenchAllReachable_TableAndExplanationInFrenchJsonUnchanged()
+    {
+        using var world = LoopbackWorld.Start();
+
+        var table = await ProbeProcess.RunAsync(["check", "--no-store", "--config", world.ConfigPath], Timeout, French());
+        var json = await ProbeProcess.RunAsync(["check", "--no-store", "--json", "--config", world.ConfigPath], Timeout, French());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.ExitCode, Is.Zero, table.ToString());
+            Assert.That(table.Stdout, Does.Match(@"TYPE\s+CIBLE\s+GROUPE"), table.ToString());
+            Assert.That(table.Stdout, Does.Contain("verdict : online").And.Contain("Tout répond comme prévu"), table.ToString());
+            Assert.That(table.Stdout, Does.Match(@"http\s+whatsapp-web\s+platform"), table.ToString());
+            using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+            Assert.That(document.RootElement.GetProperty("verdict").GetProperty("state").GetString(), Is.EqualTo("online"), json.ToString());
+        });
+    }
+
+    [Test]
     public async Task ConfigCheck_French_SaysValidInFrench()
     {
         await WithConfigAsync("""{ "Probe": { "Id": "fr-01", "Leds": { "Driver": "none" } } }""", async config =>
