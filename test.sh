@@ -19,6 +19,7 @@ declare -A needs=(
   [curl]=curl
   [openssl]=openssl
   [chromium]=chromium
+  [dbus-daemon]=dbus-daemon
 )
 missing=()
 for bin in "${!needs[@]}"; do
