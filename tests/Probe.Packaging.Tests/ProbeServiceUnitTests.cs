@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Probe.Gpio.Tests.Packaging;
+namespace Probe.Packaging.Tests;
 
 /// <summary>systemd/probe.service: the contract of DESIGN.md and issue 4, checked by systemd's own tools.</summary>
 public sealed partial class ProbeServiceUnitTests

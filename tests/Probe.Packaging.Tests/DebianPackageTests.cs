@@ -1,4 +1,4 @@
-namespace Probe.Gpio.Tests.Packaging;
+namespace Probe.Packaging.Tests;
 
 /// <summary>
 /// packaging/build-deb.sh end to end: both packages build, lintian finds no error, the contents
@@ -84,7 +84,8 @@ public sealed class DebianPackageTests
         Assert.Multiple(() =>
         {
             Assert.That(deb.Length, Is.LessThanOrEqualTo(MaxPackageBytes));
-            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EquivalentTo(new[] { "probe", "libe_sqlite3.so" }), "nothing else beside the binary");
+            // Entries, not files: a satellite-assembly folder (fr/) would mean the catalog left the binary.
+            Assert.That(Directory.GetFileSystemEntries(directory).Select(Path.GetFileName), Is.EquivalentTo(new[] { "probe", "libe_sqlite3.so" }), "nothing else beside the binary");
             Assert.That(file.Stdout, Does.StartWith("ELF 64-bit").And.Contain(machine));
         });
     }
@@ -139,6 +140,31 @@ public sealed class DebianPackageTests
         var run = await ToolRun.RunAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe"), "--help"], TimeSpan.FromMinutes(5));
 
         Assert.That(run.ExitCode, Is.Zero, run.Output);
+    }
+
+    /// <summary>The French catalog is embedded in the arm64 NativeAOT binary and chosen from the locale or from Probe.Language (issue 14).</summary>
+    [TestCase("locale")]
+    [TestCase("config")]
+    public async Task Binary_Arm64UnderQemu_HelpInFrench(string source)
+    {
+        var qemu = ToolRun.Require("qemu-aarch64-static", "qemu-user-static");
+        var dir = Directory.CreateTempSubdirectory("probe-fr-").FullName;
+        try
+        {
+            var config = Path.Combine(dir, "probe.json");
+            File.WriteAllText(config, """{ "Probe": { "Language": "fr" } }""");
+            var environment = new Dictionary<string, string?> { ["LC_ALL"] = null, ["LC_MESSAGES"] = null, ["LANG"] = source == "locale" ? "fr_SN.UTF-8" : "C.UTF-8" };
+            string[] help = source == "locale" ? ["--help"] : ["check", "--help", "--config", config];
+
+            var run = await ToolRun.RunAsync(qemu, [Path.Combine(Fixture.TreeOf("arm64"), "usr/bin/probe"), .. help], TimeSpan.FromMinutes(5), environment);
+
+            Assert.That(run.ExitCode, Is.Zero, run.Output);
+            Assert.That(run.Stdout, Does.Contain(source == "locale" ? "une sonde qui mesure les coupures d’internet" : "Fait tout de suite une tournée complète de mesures"), run.Output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Test]

@@ -1,4 +1,4 @@
-namespace Probe.Gpio.Tests.Packaging;
+namespace Probe.Packaging.Tests;
 
 /// <summary>
 /// The package's maintainer scripts run as dpkg runs them, in a private mount namespace with
@@ -120,7 +120,7 @@ public sealed class MaintainerScriptTests
     {
         ToolRun.Require("unshare", "util-linux");
         return await ToolRun.RunAsync(
-            RepositoryRoot.File("tests", "Probe.Gpio.Tests", "Packaging", "maintainer-harness.sh"),
+            RepositoryRoot.File("tests", "Probe.Packaging.Tests", "maintainer-harness.sh"),
             [State, RepositoryRoot.File("packaging", "debian", script), .. arguments],
             TimeSpan.FromMinutes(1));
     }

@@ -1,4 +1,4 @@
-namespace Probe.Gpio.Tests.Packaging;
+namespace Probe.Packaging.Tests;
 
 /// <summary>Builds both Debian packages once (packaging/build-deb.sh, lintian included) and unpacks them.</summary>
 public sealed class DebianPackageFixture : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Probe.Gpio.Tests.Packaging;
+namespace Probe.Packaging.Tests;
 
 /// <summary>Runs a command-line tool to its end (or kills it at a deadline) and keeps what it printed.</summary>
 public sealed record ToolRun(int ExitCode, string Stdout, string Stderr)

@@ -1,4 +1,4 @@
-namespace Probe.Gpio.Tests.Packaging;
+namespace Probe.Packaging.Tests;
 
 /// <summary>Finds files of the repository the tests were built from.</summary>
 public static class RepositoryRoot
