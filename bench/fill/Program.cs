@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 using Probe.Bench.Fill;
 using Probe.Checks;
 using Probe.Configuration;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 
 // probe-bench-fill STORE_PATH COUNT [BATCH]: appends COUNT synthetic results through the real store

@@ -3,6 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Probe.Clock;
 using Probe.Localization;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Upload;
 
 namespace Probe.Cli;

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Probe.Clock;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>
 /// Writes records inside a caller's transaction with statements prepared once per connection, keeps timestamps unique

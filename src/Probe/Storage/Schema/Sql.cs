@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Schema;
 
 /// <summary>One-off statements with positional parameters ($p0, $p1, …) inside a transaction; hot paths prepare their own.</summary>
 internal static class Sql

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Schema;
 
 /// <summary>The database layout and its migrations, versioned with PRAGMA user_version.</summary>
 internal static class StoreSchema

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Rows;
 
 /// <summary>Rebuilds the schema's points from stored rows: series tags plus the row's clock tag, typed fields.</summary>
 internal static class PointDecoder

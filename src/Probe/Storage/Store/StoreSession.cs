@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>An open database file with the writer and reader bound to its connection; replaced as a whole when the file is quarantined.</summary>
 internal sealed class StoreSession(SqliteConnection connection, PointEncoder encoder, bool quickChecked) : IDisposable

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 using Probe.Checks;
 using Probe.Clock;
 using Probe.Configuration;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 using Probe.Verdicts;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>
 /// The result store on SQLite. One connection, serialized by a gate; appends that cannot be written (full or read-only

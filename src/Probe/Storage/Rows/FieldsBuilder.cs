@@ -1,8 +1,10 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Text;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Rows;
 
 /// <summary>Builds a row's fields in the stored format (<see cref="FieldFormat"/>), entries sorted by name as line protocol wants them.</summary>
 internal sealed class FieldsBuilder

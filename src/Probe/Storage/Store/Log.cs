@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>The store's log messages (event ids 1500-1599).</summary>
 internal static partial class Log

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>Opens the store file, checked and migrated; a damaged or foreign file is moved aside and a fresh one started, so the daemon never crash-loops on it.</summary>
 internal sealed class StoreOpener(string path, PointEncoder encoder, TimeProvider time, ILogger logger)

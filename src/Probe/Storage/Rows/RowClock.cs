@@ -1,4 +1,7 @@
-namespace Probe.Storage;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
+
+namespace Probe.Storage.Rows;
 
 /// <summary>How trustworthy a row's timestamp is, and whether it may still change.</summary>
 internal enum RowClock

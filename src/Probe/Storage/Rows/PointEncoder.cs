@@ -3,9 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using Probe.Checks;
 using Probe.Configuration;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Verdicts;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Rows;
 
 /// <summary>Turns results, state changes and health samples into stored records shaped exactly like DESIGN.md's schema (timers kept to the microsecond).</summary>
 internal sealed class PointEncoder

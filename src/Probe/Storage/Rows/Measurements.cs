@@ -1,4 +1,7 @@
-namespace Probe.Storage;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
+
+namespace Probe.Storage.Rows;
 
 /// <summary>The measurement names and the field types of the line-protocol schema (DESIGN.md).</summary>
 internal static class Measurements

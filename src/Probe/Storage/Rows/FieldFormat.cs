@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Rows;
 
 /// <summary>
 /// How schema 3 stores a row's fields: one entry per field, sorted by name, each a header byte (name code &lt;&lt; 3 | value

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>Reads rows back as points (pending, export pages) and the figures of the status.</summary>
 internal sealed class RecordReader(SqliteConnection connection)

@@ -1,6 +1,8 @@
 using System.Collections;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Rows;
 
 /// <summary>
 /// The tag set of one stored series with one clock tag value, shared by every row of it; it also keeps the series'

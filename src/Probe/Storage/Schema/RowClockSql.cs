@@ -1,4 +1,7 @@
-namespace Probe.Storage;
+using Probe.Storage.Rows;
+using Probe.Storage.Store;
+
+namespace Probe.Storage.Schema;
 
 /// <summary>
 /// How a row's clock state is read: a waiting row at or below its boot's <c>released_through</c> was handed out

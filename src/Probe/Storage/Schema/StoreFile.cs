@@ -1,8 +1,10 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Schema;
 
 /// <summary>Opens the database file with the store's settings, and recognizes and quarantines a damaged one.</summary>
 internal static class StoreFile

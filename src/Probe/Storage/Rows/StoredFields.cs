@@ -1,6 +1,8 @@
 using System.Collections;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Rows;
 
 /// <summary>
 /// A row's fields as the store keeps them (<see cref="FieldFormat"/>), decoded into values only when something asks for them:

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>
 /// Which rows are delivered: those below the watermark (meta pending_from), and above it those whose status says so.

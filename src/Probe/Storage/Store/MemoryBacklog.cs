@@ -1,4 +1,7 @@
-namespace Probe.Storage;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+
+namespace Probe.Storage.Store;
 
 /// <summary>Records appended but not yet written (the location was full or read-only): bounded, dropping check results first, every drop counted.</summary>
 internal sealed class MemoryBacklog(int limit)

@@ -1,4 +1,7 @@
-namespace Probe.Storage;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
+
+namespace Probe.Storage.Rows;
 
 /// <summary>Steps through a row's stored fields (<see cref="FieldFormat"/>) one entry at a time, without allocating.</summary>
 internal ref struct FieldReader(ReadOnlySpan<byte> data)

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Store;
 
 /// <summary>Keeps the database under Store.MaxBytes: delivered history goes first, then undelivered rows in the order of <see cref="RecordKind"/>, oldest first.</summary>
 internal static class SizeBound

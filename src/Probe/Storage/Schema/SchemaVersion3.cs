@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Schema;
 
 /// <summary>
 /// Schema 3: fewer bytes per row and fewer pages per commit (bench/RESULTS.md section 7). Fields are stored

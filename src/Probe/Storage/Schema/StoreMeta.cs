@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Store;
 
-namespace Probe.Storage;
+namespace Probe.Storage.Schema;
 
 /// <summary>Persisted counters (dropped, set aside, delivered) and marks (last upload), updated in the same transaction as the rows they count.</summary>
 internal static class StoreMeta
