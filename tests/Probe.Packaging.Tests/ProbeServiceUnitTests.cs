@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Probe.Packaging.Tests;
 
-/// <summary>systemd/probe.service: the contract of DESIGN.md and issue 4, checked by systemd's own tools.</summary>
+/// <summary>systemd/probe.service: what issue 4 asks of the service, checked by systemd's own tools.</summary>
 public sealed partial class ProbeServiceUnitTests
 {
     private static readonly string UnitPath = RepositoryRoot.File("systemd", "probe.service");

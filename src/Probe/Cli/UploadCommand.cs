@@ -24,7 +24,7 @@ internal static class UploadCommand
                 return ExitCodes.Config;
             }
 
-            if (session.Options.Sink.Kind == "none")
+            if (!SinkKinds.Sends(session.Options.Sink.Kind))
             {
                 io.Error.WriteLine(Text.Get("upload.no.sink"));
                 return ExitCodes.Incomplete;

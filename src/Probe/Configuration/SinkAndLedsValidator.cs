@@ -1,3 +1,6 @@
+using Probe.Gpio;
+using Probe.Upload;
+
 namespace Probe.Configuration;
 
 /// <summary>Checks the sink (required keys per kind) and the LED panel (driver, distinct BCM pins).</summary>
@@ -14,11 +17,11 @@ internal static class SinkAndLedsValidator
         const string Key = "Probe:Sink";
         string[] required = s.Kind switch
         {
-            "influx2" => ["Url", "Org", "Bucket"],
-            "influx1" => ["Url", "Database"],
+            SinkKinds.Influx2 => ["Url", "Org", "Bucket"],
+            SinkKinds.Influx1 => ["Url", "Database"],
             _ => [],
         };
-        if (s.Kind is not ("influx2" or "influx1" or "none"))
+        if (!SinkKinds.All.Contains(s.Kind))
         {
             problems.Add($"{Key}:Kind", Localization.Text.Format("config.sink.kind", s.Kind));
         }
@@ -47,7 +50,7 @@ internal static class SinkAndLedsValidator
     /// </summary>
     public static ConfigurationProblem? TokenFileProblem(SinkOptions s)
     {
-        if (s.Kind == "none" || string.IsNullOrEmpty(s.TokenFile))
+        if (!SinkKinds.Sends(s.Kind) || string.IsNullOrEmpty(s.TokenFile))
         {
             return null;
         }
@@ -58,7 +61,7 @@ internal static class SinkAndLedsValidator
     private static void ValidateLeds(LedsOptions l, ProblemList problems)
     {
         const string Key = "Probe:Leds";
-        if (l.Driver is not ("gpio" or "log" or "none"))
+        if (!LedDrivers.All.Contains(l.Driver))
         {
             problems.Add($"{Key}:Driver", Localization.Text.Format("config.leds.driver", l.Driver));
         }

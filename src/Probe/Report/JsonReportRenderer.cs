@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Probe.Report;
 
-/// <summary><c>probe report --format json</c>, DESIGN.md's shape, plus each incident's clock counts and where its evidence starts (evidence.from).</summary>
+/// <summary><c>probe report --format json</c>, in the shape PROBE.md section 3, "Making and sharing a report", shows, plus each incident's clock counts and where its evidence starts (evidence.from).</summary>
 internal static class JsonReportRenderer
 {
     public static void Write(Stream output, ReportModel model)

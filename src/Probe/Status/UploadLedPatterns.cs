@@ -3,7 +3,7 @@ using Probe.Storage;
 
 namespace Probe.Status;
 
-/// <summary>DESIGN.md's LED table for the upload LED, from the store's figures and the result store's answers.</summary>
+/// <summary>The upload LED's row of the LED table (PROBE.md section 2, "The LEDs"), from the store's figures and the result store's answers.</summary>
 internal static class UploadLedPatterns
 {
     /// <summary>The buffer share from which the LED warns that data will soon be dropped.</summary>

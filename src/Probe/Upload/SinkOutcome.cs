@@ -9,7 +9,7 @@ public sealed record SinkOutcome(SinkOutcomeKind Kind, int? StatusCode = null, T
 {
     public static SinkOutcome Delivered { get; } = new(SinkOutcomeKind.Delivered);
 
-    /// <summary>Maps an HTTP status to the action it calls for (DESIGN.md, Upload).</summary>
+    /// <summary>Maps an HTTP status to the action it calls for.</summary>
     public static SinkOutcome FromStatus(int status, TimeSpan? retryAfter, string? detail) => status switch
     {
         >= 200 and < 300 => Delivered,

@@ -16,7 +16,7 @@ internal static class FieldFormat
     /// <summary>The code of a name written out in the entry.</summary>
     public const int NamedCode = 0;
 
-    /// <summary>Names of DESIGN.md's schema; the code of a name is its index + 1. Stored in every row: append only, never reorder.</summary>
+    /// <summary>Names of the schema (PROBE.md section 3, "Schema"); the code of a name is its index + 1. Stored in every row: append only, never reorder.</summary>
     public static readonly string[] Names =
     [
         "address", "answers", "boot_id", "buffer_bytes", "buffer_rows", "bytes", "clock_synced", "connect_ms", "cpu_seconds",

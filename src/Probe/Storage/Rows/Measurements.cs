@@ -3,7 +3,7 @@ using Probe.Storage.Store;
 
 namespace Probe.Storage.Rows;
 
-/// <summary>The measurement names and the field types of the line-protocol schema (DESIGN.md).</summary>
+/// <summary>The measurement names and the field types of the line-protocol schema (PROBE.md section 3, "Schema").</summary>
 internal static class Measurements
 {
     public const string Check = "probe_check";

@@ -9,7 +9,7 @@ using Probe.Verdicts;
 
 namespace Probe.Storage.Rows;
 
-/// <summary>Turns results, state changes and health samples into stored records shaped exactly like DESIGN.md's schema (timers kept to the microsecond).</summary>
+/// <summary>Turns results, state changes and health samples into stored records shaped exactly like the schema of PROBE.md section 3 (timers kept to the microsecond).</summary>
 internal sealed class PointEncoder
 {
     private readonly KeyValuePair<string, string>[] _identity;
