@@ -19,6 +19,7 @@ declare -A needs=(
   [curl]=curl
   [openssl]=openssl
   [chromium]=chromium
+  [dbus-daemon]=dbus-daemon
 )
 missing=()
 for bin in "${!needs[@]}"; do
@@ -44,7 +45,8 @@ dotnet build Probe.sln -c Release -nologo -v quiet 2>&1 | grep -Ev 'NU1603|^\s*$
 # which must not starve the daemon's timing-sensitive tests running beside them on 2 cores.
 status=0
 set +e
-for project in tests/Probe.Tests tests/Probe.Gpio.Tests; do
+# Probe.Packaging.Tests last: it builds the package and publishes for two architectures (slowest).
+for project in tests/Probe.Tests tests/Probe.Gpio.Tests tests/Probe.Packaging.Tests; do
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" "$@" || status=$?
 done

@@ -6,6 +6,7 @@
 # WORKLOAD=tls: 9 targets, 3 of them https (a test CA given as TrustedCaFile, leaf + intermediate sent), two
 #   resolvers (the second a reference one), sentinels every 1 s, rounds every 3 s; blackbox_exporter gets an https
 #   module per https target (its CA file and server name), whose one probe stands for probe's tls and http checks.
+# The budget is off (Budget.DailyBytes 0): the workload fixes the cadence, which the default budget would stretch.
 source "$(dirname "$0")/lib.sh"
 D="${1:-${SECONDS_MEASURED:-90}}"; WARMUP="${WARMUP:-15}"; WORKLOAD="${WORKLOAD:-http}"
 need curl curl; need sqlite3 sqlite3; need prometheus-blackbox-exporter prometheus-blackbox-exporter
@@ -55,6 +56,7 @@ cat <<JSON
   "Schedule": { "SentinelInterval": "00:00:0$SENTINEL_INTERVAL", "RoundInterval": "00:00:0$INTERVAL", "Jitter": 0 },
   "Checks": { "Timeout": "00:00:03", "BogonAllow": ["127.0.0.0/8"]$TRUST },
   "Store": { "Path": "$1" },
+  "Budget": { "DailyBytes": 0 },
   "Sink": { "Kind": "none" }, "Leds": { "Driver": "none" } } }
 JSON
 }
@@ -132,7 +134,7 @@ B_TOTAL=$(wc -l <"$WORK/urls")
 PACE=$SENTINEL_INTERVAL
 ROUNDS=$(( (WARMUP + D) / PACE ))
 run_round() { # from to
-  sed -n "$1,$2p" "$WORK/urls" | cut -d' ' -f2 | xargs -P 8 -n 1 curl -fsS -o /dev/null 2>>"$WORK/curl.err" || true
+  sed -n "$1,$2p" "$WORK/urls" | cut -d' ' -f2 | xargs -r -P 8 -n 1 curl -fsS -o /dev/null 2>>"$WORK/curl.err" || true
 }
 # Checks the probes on lines FROM..TO stand for (an https probe: two).
 weight() { sed -n "$1,$2p" "$WORK/urls" | awk '{s += $1} END {print s + 0}'; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the packaging tests (tests/Probe.Gpio.Tests/Packaging, category Integration) need
+# Installs what the packaging tests (tests/Probe.Packaging.Tests, category Integration) need
 # on a fresh Debian 12 machine: lintian; clang, lld, llvm (llvm-objcopy) and Debian's arm64 cross libc
 # for the NativeAOT publish of both architectures (build-deb.sh cross-compiles arm64 from x64); and
 # Debian's qemu-user-static with the arm64 C and C++ runtime so the arm64 binary runs here.

@@ -6,10 +6,18 @@ using Microsoft.Extensions.Options;
 using Probe.Bench.Fill;
 using Probe.Checks;
 using Probe.Configuration;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 
 // probe-bench-fill STORE_PATH COUNT [BATCH]: appends COUNT synthetic results through the real store
 // (AddResultStore, i.e. SqliteResultStore) in batches, then prints the append rate and the bytes written.
+if (args.Length > 0 && args[0] == "--cadence")
+{
+    return await Cadence.RunAsync(args[1..]);
+}
+
 if (args.Length < 2)
 {
     await Console.Error.WriteLineAsync("usage: probe-bench-fill STORE_PATH COUNT [BATCH=500]");

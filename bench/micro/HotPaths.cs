@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Probe.Checks;
 using Probe.Configuration;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 using Probe.Verdicts;
 

@@ -2,6 +2,9 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Probe.Checks;
 using Probe.Configuration;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 
 namespace Probe.Bench.Micro;
@@ -17,7 +20,7 @@ internal static class Internals
     /// <summary>PointEncoder.Encode(CheckResult): a result to the row the store writes (series, tags JSON, fields JSON).</summary>
     public static Func<CheckResult, object> Encoder(ProbeOptions options)
     {
-        var type = Probe.GetType("Probe.Storage.PointEncoder", throwOnError: true)!;
+        var type = Probe.GetType("Probe.Storage.Rows.PointEncoder", throwOnError: true)!;
         var encoder = Activator.CreateInstance(type, options)!;
         var result = Expression.Parameter(typeof(CheckResult));
         var call = Expression.Call(Expression.Constant(encoder), type.GetMethod("Encode", [typeof(CheckResult)])!, result);
@@ -34,11 +37,11 @@ internal static class Internals
 
     /// <summary>A row's stored fields decoded into typed values (StoredFields, as the store hands them out).</summary>
     public static List<KeyValuePair<string, object>> DecodedFields(byte[] fields) =>
-        [.. (IReadOnlyList<KeyValuePair<string, object>>)Activator.CreateInstance(Probe.GetType("Probe.Storage.StoredFields", true)!, fields)!];
+        [.. (IReadOnlyList<KeyValuePair<string, object>>)Activator.CreateInstance(Probe.GetType("Probe.Storage.Rows.StoredFields", true)!, fields)!];
 
     /// <summary>PointDecoder.DecodeTags: a series' tags JSON to its tag list.</summary>
     public static Func<string, IReadOnlyList<KeyValuePair<string, string>>> TagDecoder() =>
-        Probe.GetType("Probe.Storage.PointDecoder", true)!
+        Probe.GetType("Probe.Storage.Rows.PointDecoder", true)!
             .GetMethod("DecodeTags")!.CreateDelegate<Func<string, IReadOnlyList<KeyValuePair<string, string>>>>();
 
     /// <summary>
@@ -47,8 +50,8 @@ internal static class Internals
     /// </summary>
     public static Func<byte[], long, int> RowWriter(string measurement, string tagsJson)
     {
-        var decoder = Probe.GetType("Probe.Storage.PointDecoder", true)!;
-        var rowClock = Probe.GetType("Probe.Storage.RowClock", true)!;
+        var decoder = Probe.GetType("Probe.Storage.Rows.PointDecoder", true)!;
+        var rowClock = Probe.GetType("Probe.Storage.Rows.RowClock", true)!;
         var tags = decoder.GetMethod("TagsOf")!.Invoke(null, [measurement, TagDecoder()(tagsJson), Enum.ToObject(rowClock, 0)])!;
         var (buffer, write) = LineWriter();
         var fields = Expression.Parameter(typeof(byte[]));

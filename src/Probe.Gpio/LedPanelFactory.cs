@@ -11,7 +11,7 @@ public static class LedPanelFactory
     public const string LogCategory = "Probe.Gpio.Leds";
 
     /// <summary>The driver names the configuration accepts.</summary>
-    public static IReadOnlyList<string> Drivers { get; } = ["gpio", "log", "none"];
+    public static IReadOnlyList<string> Drivers => LedDrivers.All;
 
     /// <summary>The panel described by <paramref name="settings"/>.</summary>
     public static ILedPanel Create(LedPanelSettings settings, TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -28,13 +28,13 @@ public static class LedPanelFactory
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger(LogCategory);
-        switch (driver.Trim().ToUpperInvariant())
+        switch (driver.Trim().ToLowerInvariant())
         {
-            case "GPIO":
+            case LedDrivers.Gpio:
                 return CreateGpio(() => new LibGpiodDriver(chip), chip, activeLow, pins, timeProvider, logger);
-            case "LOG":
+            case LedDrivers.Log:
                 return new LoggingLedPanel(logger);
-            case "NONE":
+            case LedDrivers.None:
                 Log.LedsDisabled(logger);
                 return new NullLedPanel();
             default:

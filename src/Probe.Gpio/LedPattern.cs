@@ -1,6 +1,6 @@
 namespace Probe.Gpio;
 
-/// <summary>How an LED is driven (timings in DESIGN.md's LED table).</summary>
+/// <summary>How an LED is driven (timings in <see cref="PatternTimeline"/>).</summary>
 public enum LedPattern
 {
     /// <summary>Dark.</summary>

@@ -1,6 +1,6 @@
 namespace Probe.Gpio;
 
-/// <summary>BCM pin numbers of the four LEDs (defaults from DESIGN.md's LED table).</summary>
+/// <summary>BCM pin numbers of the four LEDs (defaults of PROBE.md section 2, "Wiring").</summary>
 public sealed record LedPins(int Power = 17, int NetGreen = 27, int NetRed = 22, int Upload = 23)
 {
     /// <summary>True when no two LEDs share a pin.</summary>

@@ -13,8 +13,14 @@ public sealed class LedWalkthrough
     private readonly TextWriter _output;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _dwell;
+    private readonly string _doneText;
 
-    public LedWalkthrough(ILedPanel panel, TextWriter output, TimeProvider timeProvider, TimeSpan? dwell = null)
+    /// <param name="panel">The LEDs.</param>
+    /// <param name="output">Where each LED and pattern is named (names stay English: they are the LED table's).</param>
+    /// <param name="timeProvider">The clock the dwell is waited on.</param>
+    /// <param name="dwell">How long each pattern shows.</param>
+    /// <param name="doneText">The last line, in the caller's language (Probe passes its catalog's text).</param>
+    public LedWalkthrough(ILedPanel panel, TextWriter output, TimeProvider timeProvider, TimeSpan? dwell = null, string? doneText = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(output);
@@ -24,6 +30,7 @@ public sealed class LedWalkthrough
         _output = output;
         _timeProvider = timeProvider;
         _dwell = dwell ?? DefaultDwell;
+        _doneText = doneText ?? "all LEDs off: walk-through done";
     }
 
     /// <summary>The patterns shown on each LED, in order (each LED ends dark).</summary>
@@ -55,7 +62,7 @@ public sealed class LedWalkthrough
                 _panel.Show(led, LedPattern.Off);
             }
 
-            await _output.WriteLineAsync("all LEDs off: walk-through done").ConfigureAwait(false);
+            await _output.WriteLineAsync(_doneText).ConfigureAwait(false);
         }
         finally
         {

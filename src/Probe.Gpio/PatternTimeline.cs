@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Probe.Gpio;
 
-/// <summary>The on/off steps each pattern repeats; the single source of DESIGN.md's timings.</summary>
+/// <summary>The on/off steps each pattern repeats; the single source of the blink timings PROBE.md section 2, "The LEDs", describes.</summary>
 internal static class PatternTimeline
 {
     private static readonly TimeSpan Forever = Timeout.InfiniteTimeSpan;

@@ -5,7 +5,7 @@ using Probe.Gpio.Tests.Fakes;
 
 namespace Probe.Gpio.Tests;
 
-/// <summary>The exact on/off timeline each pattern drives on a pin (DESIGN.md's LED table).</summary>
+/// <summary>The exact on/off timeline each pattern drives on a pin (PROBE.md section 2, "The LEDs").</summary>
 public sealed class LedPanelTimelineTests
 {
     private const int NetRedPin = 22;

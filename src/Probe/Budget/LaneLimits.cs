@@ -20,7 +20,7 @@ internal sealed record LaneLimits(
     public static readonly TimeSpan DefaultWatch = TimeSpan.FromMinutes(8);
     public static readonly TimeSpan DefaultCoverageMax = TimeSpan.FromHours(6);
 
-    /// <summary>The limits for a schedule: the user's intervals, and the detection goals of DESIGN.md's "Budget".</summary>
+    /// <summary>The limits for a schedule: the user's intervals, and the detection goals PROBE.md section 1, "What it costs", promises.</summary>
     public static LaneLimits For(TimeSpan sentinelInterval, TimeSpan roundInterval, TimeSpan watchInterval) => new(
         sentinelInterval,
         Max(sentinelInterval, TimeSpan.FromSeconds(30)),

@@ -2,7 +2,7 @@ namespace Probe.Budget;
 
 /// <summary>Plans the lanes within the day's budget: a pure function of the budget, what was spent, the time of day and what passes cost.</summary>
 /// <remarks>
-/// <para>Three lanes, each for one detection goal of DESIGN.md's "Budget", cheapest first:</para>
+/// <para>Three lanes, each for one detection goal of PROBE.md section 1, "What it costs", cheapest first:</para>
 /// <list type="bullet">
 /// <item><b>Sentinels</b> (Schedule.SentinelInterval, 10 s): tcp connects to the national and international sentinels, closed
 /// with a reset; a change of picture is confirmed by a second pass at once, so a shutdown or an international cut is

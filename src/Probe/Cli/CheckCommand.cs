@@ -65,7 +65,7 @@ internal static class CheckCommand
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            io.Error.WriteLine($"warning: results not stored in {session.Options.Store.Path}: {e.Message} (use --no-store, or set Probe:Store:Path)");
+            io.Error.WriteLine(Text.Format("check.store.failed", session.Options.Store.Path, e.Message));
         }
     }
 

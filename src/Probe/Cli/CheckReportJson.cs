@@ -4,7 +4,7 @@ using Probe.Verdicts;
 
 namespace Probe.Cli;
 
-/// <summary>Writes a <see cref="CheckReport"/> as the one JSON object of DESIGN.md's <c>probe check --json</c> contract.</summary>
+/// <summary>Writes a <see cref="CheckReport"/> as the one JSON object of the <c>probe check --json</c> contract (PROBE.md section 4).</summary>
 /// <remarks>
 /// Written field by field with <see cref="Utf8JsonWriter"/> rather than by reflection: the
 /// contract's names are explicit here, and the trimmed single-file build needs no metadata.

@@ -1,40 +1,55 @@
 using System.Globalization;
 using Probe.Checks;
+using Probe.Localization;
 using Probe.Verdicts;
 
 namespace Probe.Cli;
 
-/// <summary>Writes a <see cref="CheckReport"/> as the readable table of <c>probe check</c>.</summary>
+/// <summary>Writes a <see cref="CheckReport"/> as the readable table of <c>probe check</c>, in the chosen language.</summary>
+/// <remarks>Headings, labels and the explanation of each state are translated; kinds, groups, state names and failure strings stay English.</remarks>
 public static class CheckReportTable
 {
-    private static readonly string[] Headers = ["KIND", "TARGET", "GROUP", "VIA", "ADDRESS", "PORT", "RESULT", "MS", "DETAIL"];
+    private static readonly string[] HeaderKeys = ["kind", "target", "group", "via", "address", "port", "result", "ms", "detail"];
 
-    public static void Write(TextWriter output, CheckReport report)
+    public static void Write(TextWriter output, CheckReport report) => Write(output, report, Text.Current);
+
+    public static void Write(TextWriter output, CheckReport report, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
-        var inv = CultureInfo.InvariantCulture;
+        ArgumentNullException.ThrowIfNull(texts);
         var failed = report.Results.Count(r => !r.Ok);
-        output.WriteLine(string.Create(inv, $"probe {report.ProbeId} {report.Version} · round started {report.StartedAt:yyyy-MM-dd HH:mm:ss}Z · {report.Results.Count} checks, {failed} failed"));
+        output.WriteLine(texts.Format("check.table.summary", report.ProbeId, report.Version, report.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z", report.Results.Count, failed));
         output.WriteLine();
 
-        var rows = report.Results.Select(Row).ToList();
-        var widths = Headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        WriteRow(output, Headers, widths);
+        var headers = HeaderKeys.Select(k => texts["check.table.column." + k]).ToArray();
+        var rows = report.Results.Select(r => Row(r, texts)).ToList();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        WriteRow(output, headers, widths);
         foreach (var row in rows)
         {
             WriteRow(output, row, widths);
         }
 
         output.WriteLine();
-        output.WriteLine($"verdict: {report.Verdict.State.ToName()}");
+        var state = report.Verdict.State;
+        output.WriteLine(texts.Format("check.table.verdict", state.ToName()));
+        output.WriteLine("  " + texts["check.explain." + state.ToName()]);
         foreach (var finding in report.Verdict.Findings)
         {
-            output.WriteLine("  " + Describe(finding));
+            output.WriteLine("  " + Describe(finding, texts));
         }
+
+        foreach (var other in report.Verdict.Findings.Select(f => f.State).Where(s => s != state).Distinct())
+        {
+            output.WriteLine("  " + other.ToName() + ": " + texts["check.explain." + other.ToName()]);
+        }
+
+        output.WriteLine();
+        output.WriteLine(texts["check.table.recorded"]);
     }
 
-    private static string Describe(Finding f)
+    private static string Describe(Finding f, TextCatalog texts)
     {
         var parts = new List<string> { f.State.ToName() };
         if (f.Platform is not null)
@@ -44,7 +59,7 @@ public static class CheckReportTable
 
         if (f.Resolver is not null)
         {
-            parts.Add($"resolver {f.Resolver}");
+            parts.Add(texts.Format("check.table.resolver", f.Resolver));
         }
 
         if (f.Kind is not null || f.Failure is not null)
@@ -59,13 +74,13 @@ public static class CheckReportTable
 
         if (f.Targets.Count > 0)
         {
-            parts.Add("targets: " + string.Join(", ", f.Targets));
+            parts.Add(texts.Format("check.table.targets", string.Join(", ", f.Targets)));
         }
 
         return string.Join("  ", parts);
     }
 
-    private static string[] Row(CheckResult r)
+    private static string[] Row(CheckResult r, TextCatalog texts)
     {
         var inv = CultureInfo.InvariantCulture;
         var via = r.Kind == CheckKind.Dns ? $"{r.Resolver} {r.QueryType}".Trim() : r.Resolver ?? "";
@@ -73,8 +88,10 @@ public static class CheckReportTable
         {
             CheckKind.Dns => r.Answers.Count > 0 ? string.Join(" ", r.Answers) : r.Rcode ?? "",
             CheckKind.Tls => r.TlsVersion ?? "",
-            CheckKind.Http => r.Status is { } s ? string.Create(inv, $"{s} · {r.Bytes ?? 0} B") : "",
-            CheckKind.Throughput => r.Kbps is { } kbps ? string.Create(inv, $"{kbps:0} kbit/s · {r.Bytes ?? 0} B") : string.Create(inv, $"{r.Bytes ?? 0} B"),
+            CheckKind.Http => r.Status is { } s ? texts.Format("check.table.detail.http", s, r.Bytes ?? 0) : "",
+            CheckKind.Throughput => r.Kbps is { } kbps
+                ? texts.Format("check.table.detail.throughput", kbps.ToString("0", inv), r.Bytes ?? 0)
+                : texts.Format("check.table.detail.bytes", r.Bytes ?? 0),
             _ => "",
         };
         return
@@ -85,7 +102,7 @@ public static class CheckReportTable
             via.Length == 0 ? "-" : via,
             r.Address ?? "-",
             r.Port?.ToString(inv) ?? "-",
-            r.Ok ? "ok" : r.Failure ?? "failed",
+            r.Ok ? "ok" : r.Failure ?? texts["check.table.failed"],
             r.Ms.ToString("0.0", inv),
             detail,
         ];

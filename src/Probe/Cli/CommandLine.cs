@@ -3,7 +3,7 @@ using Probe.Localization;
 
 namespace Probe.Cli;
 
-/// <summary>The command tree of <c>probe --help</c> (DESIGN.md, Command line).</summary>
+/// <summary>The command tree of <c>probe --help</c> (PROBE.md section 4, "Commands").</summary>
 public static class CommandLine
 {
     public const string DefaultConfigPath = "/etc/probe/probe.json";

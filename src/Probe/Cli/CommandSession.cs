@@ -60,7 +60,7 @@ internal sealed class CommandSession : IAsyncDisposable
 
         if (sends && SinkAndLedsValidator.TokenFileProblem(configuration.Options.Sink) is { } token)
         {
-            io.Error.WriteLine($"config error: {token.Key}: {token.Problem}");
+            io.Error.WriteLine(Localization.Text.Format("cli.config.error", token.Key, token.Problem));
             return null;
         }
 
@@ -94,7 +94,7 @@ internal sealed class CommandSession : IAsyncDisposable
     {
         foreach (var problem in e.Problems)
         {
-            io.Error.WriteLine($"config error: {problem.Key}: {problem.Problem}");
+            io.Error.WriteLine(Localization.Text.Format("cli.config.error", problem.Key, problem.Problem));
         }
     }
 

@@ -17,7 +17,7 @@ internal static class ConfigCommand
             }
 
             io.Out.WriteLine(configuration.ToMaskedJson());
-            io.Error.WriteLine($"configuration valid ({configuration.FilePath ?? "built-in defaults"})");
+            io.Error.WriteLine(Text.Format("config.check.valid", configuration.FilePath ?? Text.Get("config.check.defaults")));
             return ExitCodes.Ok;
         });
         return new Command("config", Text.Get("cli.config.description")) { check };

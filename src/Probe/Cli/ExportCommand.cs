@@ -28,7 +28,7 @@ internal static class ExportCommand
         {
             if (!TryParseSince(parse.GetValue(since), TimeProvider.System.GetUtcNow(), out var from))
             {
-                io.Error.WriteLine($"--since: '{parse.GetValue(since)}' is neither an ISO 8601 time nor an age like 6h, 2d, 30m");
+                io.Error.WriteLine(Text.Format("export.error.since", parse.GetValue(since)));
                 return ExitCodes.Usage;
             }
 
@@ -52,14 +52,14 @@ internal static class ExportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                io.Error.WriteLine($"--output: cannot write {path}: {e.Message}");
+                io.Error.WriteLine(Text.Format("export.error.output", path, e.Message));
                 return ExitCodes.CantCreate;
             }
 
             await using (target)
             {
                 var count = await new Exporter(session.Get<Storage.IResultStore>()).ExportAsync(target, kind, from, parse.GetValue(pending), ct);
-                io.Error.WriteLine($"exported {count} points" + (path is null ? "" : $" to {path}"));
+                io.Error.WriteLine(path is null ? Text.Format("export.done", count) : Text.Format("export.done.to", count, path));
             }
 
             return ExitCodes.Ok;

@@ -27,16 +27,16 @@ internal static class LedsCommand
             var seconds = parse.GetValue(dwell);
             if (seconds < 0 || double.IsNaN(seconds))
             {
-                io.Error.WriteLine("--dwell: must be zero or more seconds");
+                io.Error.WriteLine(Text.Get("leds.test.dwell.negative"));
                 return ExitCodes.Usage;
             }
 
             var leds = configuration.Options.Leds;
             using var loggers = LoggerFactory.Create(logging => ProbeLogging.Configure(logging, LogLevel.Information));
             await using var panel = LedPanelFactory.Create(ProbeFeatures.LedSettings(leds), TimeProvider.System, loggers);
-            io.Out.WriteLine($"LED walk-through, driver {leds.Driver}, pins power {leds.Pins.Power}, net-green {leds.Pins.NetGreen}, net-red {leds.Pins.NetRed}, upload {leds.Pins.Upload}"
-                + (leds.ActiveLow ? " (active low)" : ""));
-            await new LedWalkthrough(panel, io.Out, TimeProvider.System, TimeSpan.FromSeconds(seconds)).RunAsync(ct);
+            io.Out.WriteLine(Text.Format("leds.test.header", leds.Driver, leds.Pins.Power, leds.Pins.NetGreen, leds.Pins.NetRed, leds.Pins.Upload)
+                + (leds.ActiveLow ? Text.Get("leds.test.activelow") : ""));
+            await new LedWalkthrough(panel, io.Out, TimeProvider.System, TimeSpan.FromSeconds(seconds), Text.Get("leds.test.done")).RunAsync(ct);
             return ExitCodes.Ok;
         });
         return new Command("leds", Text.Get("cli.leds.description")) { test, LedsCardCommand.Create(io) };

@@ -110,7 +110,8 @@ internal static class ReportCommand
             }
         }
 
-        io.Error.WriteLine(Text.Format("report.done", model.Incidents.Count, model.Probes.Count));
+        var done = new ReportWording(Text.Current);
+        io.Error.WriteLine(Text.Format("report.done", done.Incidents(model.Incidents.Count), done.Probes(model.Probes.Count)));
         return ExitCodes.Ok;
     }
 

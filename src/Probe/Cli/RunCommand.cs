@@ -32,7 +32,7 @@ internal static class RunCommand
             });
             builder.Services.AddProbeFeatures(configuration);
             builder.Services.AddDaemon();
-            if (configuration.Options.Sink.Kind != "none")
+            if (SinkKinds.Sends(configuration.Options.Sink.Kind))
             {
                 builder.Services.AddUploadWorker();
             }

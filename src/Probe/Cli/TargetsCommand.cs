@@ -8,6 +8,8 @@ namespace Probe.Cli;
 /// <summary><c>probe targets [--json]</c>: the effective target list with where each target came from.</summary>
 internal static class TargetsCommand
 {
+    private static readonly string[] HeaderKeys = ["name", "group", "platform", "sentinel", "where", "ports", "source"];
+
     public static Command Create(ConsoleIo io)
     {
         var json = new Option<bool>("--json") { Description = Text.Get("cli.targets.json") };
@@ -35,13 +37,13 @@ internal static class TargetsCommand
 
     private static void WriteTable(TextWriter output, TargetList list)
     {
-        string[] headers = ["NAME", "GROUP", "PLATFORM", "SENTINEL", "URL/HOST", "PORTS", "SOURCE"];
+        var headers = HeaderKeys.Select(k => Text.Get("targets.column." + k)).ToArray();
         var rows = list.All.Select(t => new[]
         {
             t.Name,
             t.Group.ToName(),
             t.Platform ?? "-",
-            t.Sentinel ? "yes" : "",
+            t.Sentinel ? Text.Get("targets.sentinel.yes") : "",
             t.Url?.ToString() ?? t.Host + (t.Addresses.Count > 0 ? " @" + string.Join(",", t.Addresses) : ""),
             string.Join(",", t.Ports),
             t.Source,
@@ -54,8 +56,8 @@ internal static class TargetsCommand
         }
 
         output.WriteLine();
-        output.WriteLine($"{list.All.Count} targets, {list.Sentinels.Count} sentinels; "
-            + string.Join(", ", list.All.GroupBy(t => t.Group).Select(g => $"{g.Count()} {g.Key.ToName()}")));
+        output.WriteLine(Text.Format("targets.summary", list.All.Count, list.Sentinels.Count,
+            string.Join(", ", list.All.GroupBy(t => t.Group).Select(g => $"{g.Count()} {g.Key.ToName()}"))));
     }
 
     private static void WriteJson(TextWriter output, TargetList list)

@@ -3,6 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Probe.Clock;
 using Probe.Localization;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Upload;
 
 namespace Probe.Cli;
@@ -21,7 +24,7 @@ internal static class UploadCommand
                 return ExitCodes.Config;
             }
 
-            if (session.Options.Sink.Kind == "none")
+            if (!SinkKinds.Sends(session.Options.Sink.Kind))
             {
                 io.Error.WriteLine(Text.Get("upload.no.sink"));
                 return ExitCodes.Incomplete;

@@ -24,7 +24,7 @@ internal static class ConfigurationShape
             }
             else if (!HostSections.Contains(section.Key, StringComparer.OrdinalIgnoreCase))
             {
-                problems.Add(section.Path, Unknown(section.Path, "the file holds one \"Probe\" object", fromEnvironment));
+                problems.Add(section.Path, Unknown(section.Path, Localization.Text.Get("config.shape.oneprobe"), fromEnvironment));
             }
         }
     }
@@ -50,7 +50,7 @@ internal static class ConfigurationShape
     {
         if (section.GetChildren().Any())
         {
-            problems.Add(key, "expected a single value, found an object or a list");
+            problems.Add(key, Localization.Text.Get("config.shape.scalar"));
             return;
         }
 
@@ -68,7 +68,7 @@ internal static class ConfigurationShape
         {
             if (!string.IsNullOrEmpty(section.Value))
             {
-                problems.Add(key, $"expected a list [ … ], found '{section.Value}'");
+                problems.Add(key, Localization.Text.Format("config.shape.list", section.Value));
             }
 
             return;
@@ -79,7 +79,7 @@ internal static class ConfigurationShape
             var childKey = $"{key}:{child.Key}";
             if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
-                problems.Add(childKey, "expected a list [ … ], found an object key");
+                problems.Add(childKey, Localization.Text.Get("config.shape.list.object"));
             }
             else if (element == typeof(TargetFileOptions) && child.Value is not null && !child.GetChildren().Any())
             {
@@ -102,7 +102,7 @@ internal static class ConfigurationShape
         var children = section.GetChildren().ToList();
         if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
         {
-            problems.Add(key, $"expected an object {{ … }}, found '{section.Value}'");
+            problems.Add(key, Localization.Text.Format("config.shape.object", section.Value));
             return;
         }
 
@@ -114,8 +114,8 @@ internal static class ConfigurationShape
             {
                 var hint = Closest(child.Key, properties.Select(p => p.Name));
                 var known = hint is null
-                    ? "known keys here: " + string.Join(", ", properties.Select(p => p.Name))
-                    : $"did you mean \"{hint}\"?";
+                    ? Localization.Text.Get("config.shape.known") + string.Join(", ", properties.Select(p => p.Name))
+                    : Localization.Text.Format("config.shape.didyoumean", hint);
                 problems.Add($"{key}:{child.Key}", Unknown(child.Path, known, env));
             }
             else
@@ -131,12 +131,12 @@ internal static class ConfigurationShape
         return type switch
         {
             _ when type == typeof(string) => null,
-            _ when type == typeof(int) => int.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : $"'{value}' is not a whole number",
-            _ when type == typeof(long) => long.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : $"'{value}' is not a whole number",
-            _ when type == typeof(double) => double.TryParse(value, NumberStyles.Float, invariant, out _) ? null : $"'{value}' is not a number",
-            _ when type == typeof(bool) => bool.TryParse(value, out _) ? null : $"'{value}' is not true or false",
+            _ when type == typeof(int) => int.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : Localization.Text.Format("config.value.integer", value),
+            _ when type == typeof(long) => long.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : Localization.Text.Format("config.value.integer", value),
+            _ when type == typeof(double) => double.TryParse(value, NumberStyles.Float, invariant, out _) ? null : Localization.Text.Format("config.value.number", value),
+            _ when type == typeof(bool) => bool.TryParse(value, out _) ? null : Localization.Text.Format("config.value.bool", value),
             _ when type == typeof(TimeSpan) => TimeSpanProblem(value),
-            _ => $"'{value}' cannot be read as {type.Name}",
+            _ => Localization.Text.Format("config.value.type", value, type.Name),
         };
     }
 
@@ -146,13 +146,13 @@ internal static class ConfigurationShape
         var parses = TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _);
         return parses && value.Contains(':', StringComparison.Ordinal)
             ? null
-            : $"'{value}' is not a time span: write hh:mm:ss, e.g. \"00:00:10\" for ten seconds";
+            : Localization.Text.Format("config.value.timespan", value);
     }
 
     private static string Unknown(string path, string hint, IReadOnlySet<string> env)
     {
-        var origin = env.Contains(path) ? $" (from environment variable PROBE__{path.Split(':', 2)[^1].Replace(":", "__", StringComparison.Ordinal)})" : "";
-        return $"unknown key{origin}; {hint}";
+        var origin = env.Contains(path) ? Localization.Text.Format("config.shape.fromenv", "PROBE__" + path.Split(':', 2)[^1].Replace(":", "__", StringComparison.Ordinal)) : "";
+        return Localization.Text.Format("config.shape.unknown", origin, hint);
     }
 
     private static string? Closest(string key, IEnumerable<string> names)

@@ -1,10 +1,12 @@
+using Probe.Gpio;
+
 namespace Probe.Configuration;
 
 /// <summary>The status LEDs.</summary>
 public sealed class LedsOptions
 {
-    /// <summary>gpio, log or none.</summary>
-    public string Driver { get; set; } = "gpio";
+    /// <summary>One of <see cref="LedDrivers"/>: gpio, log or none.</summary>
+    public string Driver { get; set; } = LedDrivers.Gpio;
     public int Chip { get; set; }
     public bool ActiveLow { get; set; }
     public LedPinsOptions Pins { get; set; } = new();

@@ -40,7 +40,7 @@ public sealed class ProbeConfiguration
         var fileExists = File.Exists(file);
         if (!fileExists && (pathExplicit || Directory.Exists(file)))
         {
-            throw new ConfigurationException(file, Directory.Exists(file) ? "is a directory, not a JSON file" : "file not found");
+            throw new ConfigurationException(file, Directory.Exists(file) ? Localization.Text.Get("config.file.directory") : Localization.Text.Get("config.file.missing"));
         }
 
         var overrides = EnvironmentOverrides(environment ?? Environment.GetEnvironmentVariables());
@@ -107,7 +107,7 @@ public sealed class ProbeConfiguration
     {
         var detail = e.GetBaseException().Message;
         return e is JsonException or InvalidDataException or FormatException
-            ? $"not valid JSON: {detail}"
-            : $"cannot read: {detail}";
+            ? Localization.Text.Format("config.file.json", detail)
+            : Localization.Text.Format("config.file.read", detail);
     }
 }

@@ -16,7 +16,7 @@ internal static partial class ProbeOptionsValidator
         const string P = ProbeOptions.Section;
         if (!TagSafe().IsMatch(o.Id))
         {
-            problems.Add($"{P}:Id", $"'{o.Id}' is not a valid probe id: use 1 to 63 letters, digits, '.', '_' or '-'");
+            problems.Add($"{P}:Id", Localization.Text.Format("config.id.invalid", o.Id));
         }
 
         if (o.Language is { } language && Localization.LanguageChoice.FromName(language) is null)
@@ -26,7 +26,7 @@ internal static partial class ProbeOptionsValidator
 
         if (o.Asn is <= 0)
         {
-            problems.Add($"{P}:Asn", $"'{o.Asn}' is not an AS number: give a positive number, e.g. 8346, or leave it out");
+            problems.Add($"{P}:Asn", Localization.Text.Format("config.asn.invalid", o.Asn));
         }
 
         ValidateGateway(o.Gateway, problems);
@@ -46,7 +46,7 @@ internal static partial class ProbeOptionsValidator
     {
         if (value <= TimeSpan.Zero)
         {
-            problems.Add(key, $"'{value}' must be longer than zero");
+            problems.Add(key, Localization.Text.Format("config.timespan.positive", value));
         }
     }
 
@@ -54,7 +54,7 @@ internal static partial class ProbeOptionsValidator
     {
         if (value < min || value > max)
         {
-            problems.Add(key, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range: must be {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            problems.Add(key, Localization.Text.Format("config.range", value, min, max));
         }
     }
 
@@ -64,7 +64,7 @@ internal static partial class ProbeOptionsValidator
         {
             if (!NetworkText.IsPort(ports[i]))
             {
-                problems.Add($"{key}:{i}", $"{ports[i].ToString(CultureInfo.InvariantCulture)} is not a port: must be 1 to 65535");
+                problems.Add($"{key}:{i}", Localization.Text.Format("config.port.invalid", ports[i]));
             }
         }
     }
@@ -74,7 +74,7 @@ internal static partial class ProbeOptionsValidator
         const string Key = "Probe:Gateway";
         if (gateway.Address != "auto" && !NetworkText.TryParseAddress(gateway.Address, out _))
         {
-            problems.Add($"{Key}:Address", $"'{gateway.Address}' is not \"auto\" or an IP address");
+            problems.Add($"{Key}:Address", Localization.Text.Format("config.gateway.address", gateway.Address));
         }
 
         Ports(gateway.Ports, $"{Key}:Ports", problems);
@@ -89,22 +89,22 @@ internal static partial class ProbeOptionsValidator
             var r = resolvers[i];
             if (!TagSafe().IsMatch(r.Name))
             {
-                problems.Add($"{Key}:{i}:Name", $"'{r.Name}' is not a valid resolver name: use letters, digits, '.', '_' or '-'");
+                problems.Add($"{Key}:{i}:Name", Localization.Text.Format("config.resolver.name", r.Name));
             }
             else if (!seen.TryAdd(r.Name, i))
             {
-                problems.Add($"{Key}:{i}:Name", $"duplicate resolver name '{r.Name}' (also {Key}:{seen[r.Name]})");
+                problems.Add($"{Key}:{i}:Name", Localization.Text.Format("config.resolver.duplicate", r.Name, $"{Key}:{seen[r.Name]}"));
             }
 
             if (!r.Address.Equals("system", StringComparison.OrdinalIgnoreCase) && !NetworkText.TryParseResolver(r.Address, out _))
             {
-                problems.Add($"{Key}:{i}:Address", $"'{r.Address}' is not \"system\", an IP address, ip:port or [ipv6]:port");
+                problems.Add($"{Key}:{i}:Address", Localization.Text.Format("config.resolver.address", r.Address));
             }
         }
 
         if (resolvers.TrueForAll(r => r.Reference))
         {
-            problems.Add(Key, "every resolver is a reference resolver: at least one must be the device's own (e.g. { \"Name\": \"system\", \"Address\": \"system\" })");
+            problems.Add(Key, Localization.Text.Get("config.resolver.allreference"));
         }
     }
 
@@ -116,7 +116,7 @@ internal static partial class ProbeOptionsValidator
         Positive(s.ThroughputInterval, $"{Key}:ThroughputInterval", problems);
         if (!(s.Jitter is >= 0 and <= 0.5))
         {
-            problems.Add($"{Key}:Jitter", $"{s.Jitter.ToString(CultureInfo.InvariantCulture)} is out of range: must be 0 to 0.5");
+            problems.Add($"{Key}:Jitter", Localization.Text.Format("config.range", s.Jitter, 0, 0.5));
         }
 
         InRange(s.MaxConcurrency, 1, 64, $"{Key}:MaxConcurrency", problems);
@@ -155,7 +155,7 @@ internal static partial class ProbeOptionsValidator
         {
             if (!IsCidr(c.BogonAllow[i]))
             {
-                problems.Add($"{Key}:BogonAllow:{i}", $"'{c.BogonAllow[i]}' is not a CIDR range like 127.0.0.0/8 (host bits must be zero)");
+                problems.Add($"{Key}:BogonAllow:{i}", Localization.Text.Format("config.cidr.invalid", c.BogonAllow[i]));
             }
         }
     }
@@ -165,16 +165,16 @@ internal static partial class ProbeOptionsValidator
         const string Key = "Probe:Store";
         if (string.IsNullOrWhiteSpace(s.Path) || s.Path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
         {
-            problems.Add($"{Key}:Path", $"'{s.Path}' is not a file path");
+            problems.Add($"{Key}:Path", Localization.Text.Format("config.store.path", s.Path));
         }
         else if (Directory.Exists(s.Path))
         {
-            problems.Add($"{Key}:Path", $"'{s.Path}' is a directory: give the database file, e.g. /var/lib/probe/results.db");
+            problems.Add($"{Key}:Path", Localization.Text.Format("config.store.directory", s.Path));
         }
 
         if (s.MaxBytes < MiB)
         {
-            problems.Add($"{Key}:MaxBytes", $"{s.MaxBytes.ToString(CultureInfo.InvariantCulture)} is too small: at least 1048576 (1 MiB)");
+            problems.Add($"{Key}:MaxBytes", Localization.Text.Format("config.store.maxbytes", s.MaxBytes));
         }
 
         Positive(s.UnsyncedHoldLimit, $"{Key}:UnsyncedHoldLimit", problems);
@@ -196,15 +196,15 @@ internal static partial class ProbeOptionsValidator
         {
             var certificates = new X509Certificate2Collection();
             certificates.ImportFromPemFile(path);
-            return certificates.Count > 0 ? null : $"'{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
+            return certificates.Count > 0 ? null : Localization.Text.Format("config.pem.none", path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot read '{path}': {e.Message}";
+            return Localization.Text.Format("config.file.unreadable", path, e.Message);
         }
         catch (CryptographicException e)
         {
-            return $"'{path}' is not a readable PEM certificate file: {e.Message}";
+            return Localization.Text.Format("config.pem.invalid", path, e.Message);
         }
     }
 }

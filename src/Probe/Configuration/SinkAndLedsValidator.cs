@@ -1,3 +1,6 @@
+using Probe.Gpio;
+using Probe.Upload;
+
 namespace Probe.Configuration;
 
 /// <summary>Checks the sink (required keys per kind) and the LED panel (driver, distinct BCM pins).</summary>
@@ -14,13 +17,13 @@ internal static class SinkAndLedsValidator
         const string Key = "Probe:Sink";
         string[] required = s.Kind switch
         {
-            "influx2" => ["Url", "Org", "Bucket"],
-            "influx1" => ["Url", "Database"],
+            SinkKinds.Influx2 => ["Url", "Org", "Bucket"],
+            SinkKinds.Influx1 => ["Url", "Database"],
             _ => [],
         };
-        if (s.Kind is not ("influx2" or "influx1" or "none"))
+        if (!SinkKinds.All.Contains(s.Kind))
         {
-            problems.Add($"{Key}:Kind", $"'{s.Kind}' is not a sink kind: influx2, influx1 or none");
+            problems.Add($"{Key}:Kind", Localization.Text.Format("config.sink.kind", s.Kind));
         }
 
         foreach (var name in required)
@@ -28,13 +31,13 @@ internal static class SinkAndLedsValidator
             var value = name switch { "Url" => s.Url, "Org" => s.Org, "Bucket" => s.Bucket, _ => s.Database };
             if (string.IsNullOrWhiteSpace(value))
             {
-                problems.Add($"{Key}:{name}", $"required when Kind is {s.Kind}");
+                problems.Add($"{Key}:{name}", Localization.Text.Format("config.sink.required", s.Kind));
             }
         }
 
         if (!string.IsNullOrEmpty(s.Url) && !NetworkText.IsHttpUrl(s.Url, out _))
         {
-            problems.Add($"{Key}:Url", "not an absolute http or https URL");
+            problems.Add($"{Key}:Url", Localization.Text.Get("config.sink.url"));
         }
 
         ProbeOptionsValidator.InRange(s.BatchSize, 1, 50_000, $"{Key}:BatchSize", problems);
@@ -47,7 +50,7 @@ internal static class SinkAndLedsValidator
     /// </summary>
     public static ConfigurationProblem? TokenFileProblem(SinkOptions s)
     {
-        if (s.Kind == "none" || string.IsNullOrEmpty(s.TokenFile))
+        if (!SinkKinds.Sends(s.Kind) || string.IsNullOrEmpty(s.TokenFile))
         {
             return null;
         }
@@ -58,9 +61,9 @@ internal static class SinkAndLedsValidator
     private static void ValidateLeds(LedsOptions l, ProblemList problems)
     {
         const string Key = "Probe:Leds";
-        if (l.Driver is not ("gpio" or "log" or "none"))
+        if (!LedDrivers.All.Contains(l.Driver))
         {
-            problems.Add($"{Key}:Driver", $"'{l.Driver}' is not an LED driver: gpio, log or none");
+            problems.Add($"{Key}:Driver", Localization.Text.Format("config.leds.driver", l.Driver));
         }
 
         ProbeOptionsValidator.InRange(l.Chip, 0, 15, $"{Key}:Chip", problems);
@@ -74,7 +77,7 @@ internal static class SinkAndLedsValidator
         foreach (var group in pins.GroupBy(p => p.Pin).Where(g => g.Count() > 1))
         {
             var names = group.Select(p => p.Name).ToList();
-            problems.Add($"{Key}:Pins:{names[1]}", $"pin {group.Key} is also used by {names[0]}: every LED needs its own pin");
+            problems.Add($"{Key}:Pins:{names[1]}", Localization.Text.Format("config.leds.pin.shared", group.Key, names[0]));
         }
     }
 
@@ -88,7 +91,7 @@ internal static class SinkAndLedsValidator
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot read '{path}': {e.Message}";
+            return Localization.Text.Format("config.file.unreadable", path, e.Message);
         }
     }
 }

@@ -1,10 +1,12 @@
+using Probe.Upload;
+
 namespace Probe.Configuration;
 
 /// <summary>The analysts' time-series store.</summary>
 public sealed class SinkOptions
 {
-    /// <summary>influx2, influx1 or none.</summary>
-    public string Kind { get; set; } = "none";
+    /// <summary>One of <see cref="SinkKinds"/>: influx2, influx1 or none.</summary>
+    public string Kind { get; set; } = SinkKinds.None;
     public string? Url { get; set; }
     public string? Org { get; set; }
     public string? Bucket { get; set; }

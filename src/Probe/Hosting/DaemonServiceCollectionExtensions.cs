@@ -27,6 +27,7 @@ public static class DaemonServiceCollectionExtensions
         services.TryAddSingleton<RoundTrigger>();
         services.TryAddSingleton<ProgressMonitor>();
         services.TryAddSingleton<StatusLeds>();
+        services.TryAddSingleton<Upload.SinkOutcomeWatch>();
         services.TryAddSingleton<ResultPipeline>();
         services.TryAddSingleton<HeapTrim>();
         services.TryAddSingleton<Budget.TrafficMeter>();

@@ -6,6 +6,7 @@ using Probe.Configuration;
 using Probe.Gpio;
 using Probe.Status;
 using Probe.Storage;
+using Probe.Upload;
 
 namespace Probe.Hosting;
 
@@ -23,7 +24,8 @@ internal sealed class LivenessService(
     TimeProvider time,
     IOptions<ProbeOptions> options,
     DaemonTimings timings,
-    ILogger<LivenessService> logger) : BackgroundService
+    ILogger<LivenessService> logger,
+    Upload.SinkOutcomeWatch answers) : BackgroundService
 {
     public const string LoopName = "liveness";
 
@@ -77,9 +79,9 @@ internal sealed class LivenessService(
         if (now >= _nextUpload)
         {
             _nextUpload = now + timings.UploadLedInterval;
-            var sinkConfigured = !string.Equals(options.Value.Sink.Kind, "none", StringComparison.OrdinalIgnoreCase);
+            var sinkConfigured = SinkKinds.Sends(options.Value.Sink.Kind);
             var status = sinkConfigured ? await ReadStatusAsync(stoppingToken) : null;
-            leds.ShowUpload(UploadLedPatterns.For(sinkConfigured, status, options.Value.Store.MaxBytes));
+            leds.ShowUpload(UploadLedPatterns.For(sinkConfigured, status, options.Value.Store.MaxBytes, answers.Refusing));
         }
     }
 

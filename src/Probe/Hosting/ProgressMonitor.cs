@@ -8,6 +8,7 @@ namespace Probe.Hosting;
 internal sealed class ProgressMonitor(TimeProvider time, ISystemdNotifier notifier, DaemonTimings timings)
 {
     private readonly ConcurrentDictionary<string, LoopProgress> _loops = new(StringComparer.Ordinal);
+    private int _readySent;
     private int _started;
 
     /// <summary>Raised after every report; tests use it to know when the loops are idle.</summary>
@@ -20,9 +21,11 @@ internal sealed class ProgressMonitor(TimeProvider time, ISystemdNotifier notifi
 
     public void Busy(string loop, TimeSpan budget)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0)
+        if (Interlocked.Exchange(ref _readySent, 1) == 0)
         {
+            // Started turns true only once READY=1 is out, so the liveness tick never pings WATCHDOG=1 before it.
             notifier.Notify(ServiceState.Ready);
+            Volatile.Write(ref _started, 1);
         }
 
         var until = time.GetUtcNow() + budget;

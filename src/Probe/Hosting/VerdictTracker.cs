@@ -6,26 +6,19 @@ namespace Probe.Hosting;
 
 /// <summary>Feeds rounds and sentinel passes to the engine and the hysteresis, and notices when the sentinels change picture.</summary>
 /// <remarks>
-/// <para>Rounds are the authority: every round verdict counts for the hysteresis. A sentinel pass sees only the gateway
-/// and a few tcp connects, so it can prove a cut but not its absence, nor a block: a sentinel verdict counts only when it
-/// is <c>local_fault</c>, <c>full_shutdown</c> or <c>international_cut</c>, and only until a round that started after the
-/// sentinels last changed picture has completed (after that the round knows better). With 10 s sentinels and
-/// ConfirmRounds 2, a cut is committed by the second sentinel pass that sees it, or by the round it triggers: within
-/// about 20 s of the first pass that saw it.</para>
+/// <para>Whether a sentinel verdict counts, and when the sentinels change picture, is <see cref="SentinelGate"/>'s rule.
+/// With 10 s sentinels and ConfirmRounds 2, a cut is committed by the second sentinel pass that sees it, or by the round
+/// it triggers: within about 20 s of the first pass that saw it. When the picture changes, a full round is requested at once.</para>
 /// <para>A round may check only part of the catalog (the platform watch, a confirmation of an anomaly's targets): it is judged
 /// together with the latest round results of the targets it did not check (<see cref="RoundMemory"/>), so that its verdict
 /// speaks for the whole catalog and does not flip the committed state by leaving targets out. What is remembered is
 /// forgotten when the sentinels change picture: results from before a cut say nothing about the network during it.</para>
-/// <para>The sentinel <b>picture</b> is the connectivity state of a pass (one of those three, or "connected"); when it
-/// changes, a full round is requested at once. A pass that judges nothing (no sentinels and a working gateway) is ignored.</para>
 /// </remarks>
 internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTracker baseline, VerdictHysteresis hysteresis, RoundTrigger trigger)
 {
     private readonly Lock _gate = new();
     private readonly LastThroughputPass _throughput = new();
-    private VerdictState? _picture;
-    private long _pictureVersion;
-    private long _completedRoundVersion = -1;
+    private readonly SentinelGate _sentinels = new();
     private readonly RoundMemory _memory = new();
 
     /// <summary>The committed verdict.</summary>
@@ -58,7 +51,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         trigger.Consume();
         lock (_gate)
         {
-            return _pictureVersion;
+            return _sentinels.Version;
         }
     }
 
@@ -81,13 +74,13 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         lock (_gate)
         {
             // A round that started before the sentinels last changed picture measured another network: judged alone.
-            judged = startedAtVersion == _pictureVersion ? _memory.Merge(results) : results;
+            judged = _sentinels.IsCurrent(startedAtVersion) ? _memory.Merge(results) : results;
         }
 
         var verdict = Evaluate(_throughput.Carry(judged), results);
         lock (_gate)
         {
-            _completedRoundVersion = Math.Max(_completedRoundVersion, startedAtVersion);
+            _sentinels.RoundCompleted(startedAtVersion);
             return (verdict, hysteresis.Observe(verdict, clock));
         }
     }
@@ -100,20 +93,16 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
             return (verdict, null, false);
         }
 
-        var picture = IsConnectivity(verdict.State) ? verdict.State : VerdictState.Online;
         lock (_gate)
         {
-            var changed = _picture is not null && _picture != picture;
-            _picture = picture;
-            if (changed)
+            var decision = _sentinels.Observe(verdict.State);
+            if (decision.PictureChanged)
             {
-                _pictureVersion++;
                 _memory.Forget();
                 trigger.Request();
             }
 
-            var counts = IsConnectivity(verdict.State) && _completedRoundVersion < _pictureVersion;
-            return (verdict, counts ? hysteresis.Observe(verdict, clock) : null, changed);
+            return (verdict, decision.Counts ? hysteresis.Observe(verdict, clock) : null, decision.PictureChanged);
         }
     }
 
@@ -127,7 +116,4 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         baseline.Observe(fresh);
         return verdict;
     }
-
-    private static bool IsConnectivity(VerdictState state) =>
-        state is VerdictState.LocalFault or VerdictState.FullShutdown or VerdictState.InternationalCut;
 }

@@ -13,6 +13,9 @@ internal static class CsvReportRenderer
         "other_affected", "how", "groups", "evidence", "clock",
     ];
 
+    // The csv is for analysts: English, whatever --lang says (its column names are English too).
+    private static readonly ReportWording English = new(Localization.TextCatalog.English);
+
     public static void Write(TextWriter output, ReportModel model)
     {
         output.Write(string.Join(',', Columns) + "\r\n");
@@ -21,7 +24,7 @@ internal static class CsvReportRenderer
         {
             var p = probes.GetValueOrDefault(i.Probe);
             var e = i.Evidence;
-            var evidence = string.Create(CultureInfo.InvariantCulture, $"{e.Checks} checks, {e.Failed} failed") +
+            var evidence = English.Text.Format("report.evidence", ReportPlural.Format(English.Text, "report.count.checks", e.Checks), e.Failed) +
                 (e.Failures.Count > 0 ? ": " + string.Join("; ", e.Failures.Select(f => $"{f.Key} {f.Value}")) : "");
             string[] cells =
             [

@@ -5,7 +5,7 @@ internal sealed class EvidenceTally
 {
     public const int Slots = 160;
 
-    private readonly Dictionary<string, List<(IncidentSpan Span, Counter Counter)>> _byProbe = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(IncidentSpan Span, Counter Counter, LeadUp LeadUp)>> _byProbe = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long From, long To, Dictionary<(string Name, bool Platform), SlotCount[]> Strips)> _timelines = new(StringComparer.Ordinal);
 
     public EvidenceTally(IReadOnlyList<IncidentSpan> spans, IReadOnlyList<ProbeInfo> probes)
@@ -17,7 +17,7 @@ internal sealed class EvidenceTally
                 _byProbe[span.Probe] = list = [];
             }
 
-            list.Add((span, new Counter()));
+            list.Add((span, new Counter(), new LeadUp(span)));
         }
 
         foreach (var probe in probes)
@@ -32,11 +32,15 @@ internal sealed class EvidenceTally
         var ok = check.Flag("ok") ?? false;
         if (_byProbe.TryGetValue(probe, out var list))
         {
-            foreach (var (span, counter) in list)
+            foreach (var (span, counter, leadUp) in list)
             {
                 if (span.Holds(check.TimestampMs))
                 {
                     counter.Add(check, ok);
+                }
+                else
+                {
+                    leadUp.Add(check, ok);
                 }
             }
         }
@@ -56,7 +60,7 @@ internal sealed class EvidenceTally
     }
 
     public IReadOnlyList<Incident> Incidents() =>
-        _byProbe.Values.SelectMany(l => l).Select(e => e.Counter.ToIncident(e.Span)).OrderBy(i => i.Probe, StringComparer.Ordinal).ThenBy(i => i.StartMs).ToList();
+        _byProbe.Values.SelectMany(l => l).Select(e => e.Counter.ToIncident(e.Span, e.LeadUp)).OrderBy(i => i.Probe, StringComparer.Ordinal).ThenBy(i => i.StartMs).ToList();
 
     public IReadOnlyList<ReachabilityStrip> Strips(string probe) =>
         _timelines.TryGetValue(probe, out var timeline)
@@ -109,8 +113,13 @@ internal sealed class EvidenceTally
             }
         }
 
-        public Incident ToIncident(IncidentSpan span)
+        public Incident ToIncident(IncidentSpan span, LeadUp leadUp)
         {
+            foreach (var (row, ok) in leadUp.Rows)
+            {
+                Add(row, ok);
+            }
+
             var clock = span.Verdicts.Aggregate(_clock, (c, v) => c.Add(v.Clock));
             var findings = span.Verdicts.SelectMany(v => v.Findings).Where(f => f.State is not ("online" or "unknown")).ToList();
             var platforms = findings.Where(f => f.Platform is not null)
@@ -147,7 +156,7 @@ internal sealed class EvidenceTally
             }
 
             return new Incident(span.Probe, span.State, span.StartMs, span.EndMs, span.LastSeenMs, platforms, [.. groups],
-                new Evidence(_checks, _failed, _failures.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToDictionary(), clock));
+                new Evidence(_checks, _failed, _failures.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToDictionary(), clock, leadUp.OnsetMs ?? span.StartMs));
         }
 
         // The kind that fails first in a connection's life tells how it was blocked: dns before tcp before tls before http.

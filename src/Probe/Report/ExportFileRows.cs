@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
 namespace Probe.Report;
 

@@ -35,7 +35,9 @@ internal static class IncidentBuilder
                 }
 
                 long? end = i + 1 < rows.Count ? rows[i + 1].TimestampMs : null;
-                var span = new IncidentSpan(probe.Key, rows[first].State, rows[first].TimestampMs, end, Math.Max(lastSeen, rows[i].TimestampMs), rows[first..(i + 1)]);
+                // The confirming rounds before the commit are its evidence too, unless an incident held then (they are its).
+                long? leadUpFloor = first == 0 ? long.MinValue : Quiet.Contains(rows[first - 1].State) ? rows[first - 1].TimestampMs : null;
+                var span = new IncidentSpan(probe.Key, rows[first].State, rows[first].TimestampMs, end, Math.Max(lastSeen, rows[i].TimestampMs), rows[first..(i + 1)], leadUpFloor);
                 if ((untilMs is null || span.StartMs <= untilMs) && (sinceMs is null || (span.EndMs ?? long.MaxValue) >= sinceMs))
                 {
                     spans.Add(span);
@@ -68,8 +70,12 @@ internal static class IncidentBuilder
     }
 }
 
-/// <summary>An incident's interval and the verdict rows that committed it, before its evidence is counted.</summary>
-internal sealed record IncidentSpan(string Probe, string State, long StartMs, long? EndMs, long LastSeenMs, IReadOnlyList<VerdictRow> Verdicts)
+/// <summary>
+/// An incident's interval and the verdict rows that committed it, before its evidence is counted. <c>LeadUpFloorMs</c>:
+/// how far back its lead-up (<see cref="LeadUp"/>) may reach: the previous commit of online/unknown, long.MinValue when
+/// none came before, null when another incident held until this one (the confirming rounds are that one's evidence).
+/// </summary>
+internal sealed record IncidentSpan(string Probe, string State, long StartMs, long? EndMs, long LastSeenMs, IReadOnlyList<VerdictRow> Verdicts, long? LeadUpFloorMs = null)
 {
     /// <summary>Whether a check at <paramref name="timestampMs"/> belongs to it: from the start up to (not including) the end.</summary>
     public bool Holds(long timestampMs) => timestampMs >= StartMs && timestampMs < (EndMs ?? long.MaxValue);

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Probe.Report;
 
-/// <summary><c>probe report --format json</c>, exactly DESIGN.md's shape, plus each incident's clock counts.</summary>
+/// <summary><c>probe report --format json</c>, in the shape PROBE.md section 3, "Making and sharing a report", shows, plus each incident's clock counts and where its evidence starts (evidence.from).</summary>
 internal static class JsonReportRenderer
 {
     public static void Write(Stream output, ReportModel model)
@@ -62,6 +62,7 @@ internal static class JsonReportRenderer
             json.WriteStartObject("evidence");
             json.WriteNumber("checks", i.Evidence.Checks);
             json.WriteNumber("failed", i.Evidence.Failed);
+            json.WriteString("from", ReportTime.Iso(i.Evidence.FromMs));
             json.WriteStartObject("failures");
             foreach (var (failure, n) in i.Evidence.Failures)
             {

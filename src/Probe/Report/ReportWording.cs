@@ -19,13 +19,13 @@ internal sealed class ReportWording(TextCatalog text)
             yield break;
         }
 
-        yield return text.Format("report.summary.count", model.Incidents.Count, model.Probes.Count, ReportTime.Human(from), ReportTime.Human(to));
+        yield return ReportPlural.Format(text, "report.summary.count", model.Incidents.Count, Incidents(model.Incidents.Count), Probes(model.Probes.Count), ReportTime.Human(from), ReportTime.Human(to));
         var regions = model.Probes.ToDictionary(p => p.Id, p => p.Region ?? "?", StringComparer.Ordinal);
         foreach (var i in model.Incidents)
         {
             var line = i.EndMs is { } end
-                ? text.Format("report.summary.incident", i.Probe, regions.GetValueOrDefault(i.Probe), State(i.State), ReportTime.Human(i.StartMs), ReportTime.Human(end), ReportTime.Duration(i.DurationS))
-                : text.Format("report.summary.ongoing", i.Probe, regions.GetValueOrDefault(i.Probe), State(i.State), ReportTime.Human(i.StartMs), ReportTime.Duration(i.DurationS));
+                ? text.Format("report.summary.incident", i.Probe, regions.GetValueOrDefault(i.Probe), State(i.State), ReportTime.Human(i.StartMs), ReportTime.Human(end), Duration(i.DurationS))
+                : text.Format("report.summary.ongoing", i.Probe, regions.GetValueOrDefault(i.Probe), State(i.State), ReportTime.Human(i.StartMs), Duration(i.DurationS));
             if (i.Platforms.Count > 0)
             {
                 line += " " + text.Format("report.summary.platforms", Platforms(i));
@@ -37,7 +37,7 @@ internal sealed class ReportWording(TextCatalog text)
         var unsynced = model.Incidents.Sum(i => i.Evidence.Clock.Unsynced);
         if (unsynced > 0)
         {
-            yield return text.Format("report.summary.clock", unsynced);
+            yield return ReportPlural.Format(text, "report.summary.clock", unsynced);
         }
     }
 
@@ -47,10 +47,30 @@ internal sealed class ReportWording(TextCatalog text)
     public static string Platforms(Incident i) => string.Join(", ", i.Platforms.Select(p => $"{p.Platform} ({p.How})"));
 
     public string Evidence(Incident i) =>
-        text.Format("report.evidence", i.Evidence.Checks, i.Evidence.Failed) +
+        text.Format("report.evidence", ReportPlural.Format(text, "report.count.checks", i.Evidence.Checks), i.Evidence.Failed) +
         (i.Evidence.Failures.Count > 0 ? ": " + string.Join(", ", i.Evidence.Failures.Select(f => $"{f.Key} {f.Value}")) : "");
 
-    public string Clock(Incident i) => text.Format("report.clock", i.Evidence.Clock.Synced, i.Evidence.Clock.Corrected, i.Evidence.Clock.Unsynced);
+    public string Clock(Incident i) => text.Format(
+        "report.clock",
+        ReportPlural.Format(text, "report.clock.synced", i.Evidence.Clock.Synced),
+        ReportPlural.Format(text, "report.clock.corrected", i.Evidence.Clock.Corrected),
+        ReportPlural.Format(text, "report.clock.unsynced", i.Evidence.Clock.Unsynced));
+
+    public string Incidents(long n) => ReportPlural.Format(text, "report.count.incidents", n);
+
+    public string Probes(long n) => ReportPlural.Format(text, "report.count.probes", n);
+
+    /// <summary>A duration in words, its two largest units: "2 hours and 5 minutes", "1 jour et 3 heures", "45 seconds".</summary>
+    public string Duration(double seconds)
+    {
+        var span = TimeSpan.FromSeconds(Math.Round(Math.Max(0, seconds)));
+        var (big, bigUnit, small, smallUnit) = span.TotalDays >= 1 ? ((long)span.TotalDays, "days", span.Hours, "hours")
+            : span.TotalHours >= 1 ? ((long)span.TotalHours, "hours", span.Minutes, "minutes")
+            : span.TotalMinutes >= 1 ? ((long)span.TotalMinutes, "minutes", span.Seconds, "seconds")
+            : ((long)span.TotalSeconds, "seconds", 0, "");
+        var first = ReportPlural.Format(text, "report.duration." + bigUnit, big);
+        return small == 0 ? first : text.Format("report.duration.and", first, ReportPlural.Format(text, "report.duration." + smallUnit, small));
+    }
 
     public string End(Incident i) => i.EndMs is { } end ? ReportTime.Human(end) : text["report.ongoing"];
 
@@ -65,5 +85,5 @@ internal sealed class ReportWording(TextCatalog text)
         [i.Probe, State(i.State), ReportTime.Human(i.StartMs), End(i), ReportTime.Duration(i.DurationS), Platforms(i), string.Join(", ", i.Groups), Evidence(i), Clock(i)];
 
     public string[] Method(string version) =>
-        [text["report.method.measured"], text["report.method.verdicts"], text["report.method.limits"], text.Format("report.method.version", version)];
+        [text["report.method.measured"], text["report.method.verdicts"], text["report.method.evidence"], text["report.method.limits"], text.Format("report.method.version", version)];
 }

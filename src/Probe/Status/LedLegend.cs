@@ -5,7 +5,7 @@ using Probe.Verdicts;
 namespace Probe.Status;
 
 /// <summary>
-/// The LED table (DESIGN.md, PROBE.md section 2) as the code holds it: every LED, every pattern it can show, what that
+/// The LED table (PROBE.md section 2, "The LEDs") as the code holds it: every LED, every pattern it can show, what that
 /// means and what to do. The LED card is drawn from it and <c>probe leds test</c> can name meanings from it.
 /// </summary>
 /// <remarks>

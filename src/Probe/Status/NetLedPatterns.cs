@@ -3,7 +3,7 @@ using Probe.Verdicts;
 
 namespace Probe.Status;
 
-/// <summary>DESIGN.md's LED table for the network LEDs: one lit at a time, green for online or starting, red for a problem.</summary>
+/// <summary>The network LEDs' rows of the LED table (PROBE.md section 2, "The LEDs"): one lit at a time, green for online or starting, red for a problem.</summary>
 internal static class NetLedPatterns
 {
     public static (LedPattern Green, LedPattern Red) For(VerdictState state) => state switch

@@ -1,6 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Probe.Clock;
+using Probe.Storage.Store;
 
 namespace Probe.Storage;
 

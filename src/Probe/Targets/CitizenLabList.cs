@@ -19,7 +19,7 @@ internal static class CitizenLabList
             : TargetFactory.Group(file.Group, $"{key}:Group", problems);
         if (string.IsNullOrWhiteSpace(file.Path))
         {
-            problems.Add(key, "no Path given");
+            problems.Add(key, Localization.Text.Get("config.targets.file.nopath"));
             return targets;
         }
 
@@ -30,11 +30,11 @@ internal static class CitizenLabList
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            problems.Add(key, $"targets file not found: {file.Path}");
+            problems.Add(key, Localization.Text.Format("config.targets.file.missing", file.Path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(key, $"cannot read targets file {file.Path}: {e.Message}");
+            problems.Add(key, Localization.Text.Format("config.targets.file.unreadable", file.Path, e.Message));
         }
 
         return targets;
@@ -45,7 +45,7 @@ internal static class CitizenLabList
         using var rows = CsvRows.Read(reader).GetEnumerator();
         if (!rows.MoveNext())
         {
-            problems.Add(key, $"{source} is empty: expected a header line url,category_code,…");
+            problems.Add(key, Localization.Text.Format("config.targets.file.empty", source));
             return;
         }
 
@@ -54,7 +54,7 @@ internal static class CitizenLabList
         var (urlAt, groupAt, platformAt) = (Column("url"), Column("group"), Column("platform"));
         if (urlAt < 0)
         {
-            problems.Add(key, $"{source} line {rows.Current.Line}: no 'url' column in the header (citizenlab format: url,category_code,…)");
+            problems.Add(key, Localization.Text.Format("config.targets.file.nourl", source, rows.Current.Line));
             return;
         }
 
@@ -67,7 +67,7 @@ internal static class CitizenLabList
             var urlText = Field(urlAt);
             if (!NetworkText.IsHttpUrl(urlText, out var url))
             {
-                problems.Add(key, $"{source} line {line}: '{urlText}' is not an absolute http or https URL");
+                problems.Add(key, Localization.Text.Format("config.targets.file.badurl", source, line, urlText));
                 continue;
             }
 
@@ -78,7 +78,7 @@ internal static class CitizenLabList
                 : null;
             if (rowProblems.Count > 0)
             {
-                problems.Add(key, $"{source} line {line}: {rowProblems.All[0].Problem}");
+                problems.Add(key, Localization.Text.Format("config.targets.file.row", source, line, rowProblems.All[0].Problem));
                 continue;
             }
 

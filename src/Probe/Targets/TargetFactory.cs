@@ -14,7 +14,7 @@ internal static class TargetFactory
         var before = problems.Count;
         if (!ProbeOptionsValidator.TagSafe().IsMatch(item.Name))
         {
-            problems.Add($"{key}:Name", $"'{item.Name}' is not a valid target name: use 1 to 63 letters, digits, '.', '_' or '-'");
+            problems.Add($"{key}:Name", Localization.Text.Format("config.targets.name", item.Name));
         }
 
         var (url, host) = UrlAndHost(item, key, problems);
@@ -28,7 +28,7 @@ internal static class TargetFactory
             }
             else
             {
-                problems.Add($"{key}:Addresses:{i}", $"'{item.Addresses[i]}' is not an IP address");
+                problems.Add($"{key}:Addresses:{i}", Localization.Text.Format("config.targets.address", item.Addresses[i]));
             }
         }
 
@@ -50,7 +50,7 @@ internal static class TargetFactory
             return group;
         }
 
-        problems.Add(key, $"'{text}' is not a group: national, international or platform");
+        problems.Add(key, Localization.Text.Format("config.targets.group", text));
         return TargetGroup.National;
     }
 
@@ -70,7 +70,7 @@ internal static class TargetFactory
             }
             else
             {
-                problems.Add($"{key}:Url", $"'{item.Url}' is not an absolute http or https URL");
+                problems.Add($"{key}:Url", Localization.Text.Format("config.targets.url", item.Url));
             }
         }
 
@@ -79,11 +79,11 @@ internal static class TargetFactory
             var named = item.Host.Trim().ToLowerInvariant();
             if (!NetworkText.IsHostName(named))
             {
-                problems.Add($"{key}:Host", $"'{item.Host}' is not a host name or IP address");
+                problems.Add($"{key}:Host", Localization.Text.Format("config.targets.host", item.Host));
             }
             else if (host is not null && !string.Equals(host, named, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add($"{key}:Host", $"'{item.Host}' differs from the host of Url ('{host}'): give one of them");
+                problems.Add($"{key}:Host", Localization.Text.Format("config.targets.host.differs", item.Host, host));
             }
 
             host ??= named;
@@ -91,7 +91,7 @@ internal static class TargetFactory
 
         if (string.IsNullOrWhiteSpace(item.Url) && string.IsNullOrWhiteSpace(item.Host))
         {
-            problems.Add(key, "a target needs a Url (http/https) or a Host (with Ports)");
+            problems.Add(key, Localization.Text.Get("config.targets.nowhere"));
         }
 
         return (url, host);
@@ -102,15 +102,15 @@ internal static class TargetFactory
         var name = string.IsNullOrWhiteSpace(platform) ? null : platform.Trim().ToLower(CultureInfo.InvariantCulture);
         if (group == TargetGroup.Platform && name is null)
         {
-            problems.Add(key, "required for group platform: the platform's name, e.g. whatsapp");
+            problems.Add(key, Localization.Text.Get("config.targets.platform.required"));
         }
         else if (group != TargetGroup.Platform && name is not null)
         {
-            problems.Add(key, $"'{platform}' is set but the group is {group.ToName()}: Platform is only for group platform");
+            problems.Add(key, Localization.Text.Format("config.targets.platform.group", platform, group.ToName()));
         }
         else if (name is not null && !ProbeOptionsValidator.TagSafe().IsMatch(name))
         {
-            problems.Add(key, $"'{platform}' is not a valid platform name: use letters, digits, '.', '_' or '-'");
+            problems.Add(key, Localization.Text.Format("config.targets.platform.name", platform));
         }
 
         return name;

@@ -77,7 +77,7 @@ public sealed class TargetList
             var item = targets.Items[i];
             if (!string.IsNullOrEmpty(item.Name) && !itemNames.TryAdd(item.Name, i))
             {
-                problems.Add($"{key}:Name", $"duplicate target name '{item.Name}' (also Probe:Targets:Items:{itemNames[item.Name]})");
+                problems.Add($"{key}:Name", Localization.Text.Format("config.targets.duplicate", item.Name, $"Probe:Targets:Items:{itemNames[item.Name]}"));
             }
             else if (TargetFactory.FromItem(item, key, ConfigSource, problems) is { } target)
             {
@@ -87,7 +87,7 @@ public sealed class TargetList
 
         if (all.Count == 0 && problems.Count == 0)
         {
-            problems.Add("Probe:Targets", "no targets: set UseDefaults to true, or give Files or Items");
+            problems.Add("Probe:Targets", Localization.Text.Get("config.targets.none"));
         }
 
         return new TargetList(WithFallbackSentinels(all), replaced);

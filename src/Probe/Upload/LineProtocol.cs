@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 
 namespace Probe.Upload;

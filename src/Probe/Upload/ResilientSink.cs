@@ -7,7 +7,7 @@ using Probe.Storage;
 
 namespace Probe.Upload;
 
-/// <summary>Wraps a sink in the Polly pipeline of DESIGN.md: per-attempt timeout, jittered exponential retry honouring Retry-After, circuit breaker.</summary>
+/// <summary>Wraps a sink in a Polly pipeline: per-attempt timeout, jittered exponential retry honouring Retry-After, circuit breaker.</summary>
 internal sealed class ResilientSink : ISink, IDisposable
 {
     private readonly ISink _inner;

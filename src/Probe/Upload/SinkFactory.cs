@@ -11,13 +11,13 @@ internal static class SinkFactory
         resilience ??= new UploadResilience { AttemptTimeout = sink.RequestTimeout };
         ISink inner = sink.Kind switch
         {
-            "influx2" => InfluxSink.V2(
+            SinkKinds.Influx2 => InfluxSink.V2(
                 Required(sink.Url, "Url"), Required(sink.Org, "Org"), Required(sink.Bucket, "Bucket"),
                 SinkToken.Read(sink, logger), time, meter),
-            "influx1" => InfluxSink.V1(
+            SinkKinds.Influx1 => InfluxSink.V1(
                 Required(sink.Url, "Url"), Required(sink.Database ?? sink.Bucket, "Database"), SinkToken.Read(sink, logger), time, meter),
-            "none" => new NoneSink(),
-            _ => throw new InvalidOperationException($"Sink.Kind '{sink.Kind}' is not one of influx2, influx1, none"),
+            SinkKinds.None => new NoneSink(),
+            _ => throw new InvalidOperationException($"Sink.Kind '{sink.Kind}' is not one of {string.Join(", ", SinkKinds.All)}"),
         };
         return inner.Enabled ? new ResilientSink(inner, resilience, time, logger) : inner;
     }

@@ -9,12 +9,13 @@ public sealed record SinkOutcome(SinkOutcomeKind Kind, int? StatusCode = null, T
 {
     public static SinkOutcome Delivered { get; } = new(SinkOutcomeKind.Delivered);
 
-    /// <summary>Maps an HTTP status to the action it calls for (DESIGN.md, Upload).</summary>
+    /// <summary>Maps an HTTP status to the action it calls for.</summary>
     public static SinkOutcome FromStatus(int status, TimeSpan? retryAfter, string? detail) => status switch
     {
         >= 200 and < 300 => Delivered,
         400 or 413 or 422 => new(SinkOutcomeKind.Rejected, status, null, detail),
-        401 or 403 or 404 => new(SinkOutcomeKind.Refused, status, null, detail),
+        // The request is wrong for this server (credentials, org/bucket/database, URL or protocol): a person must fix it.
+        401 or 403 or 404 or 405 or 407 or 410 or 415 or 426 => new(SinkOutcomeKind.Refused, status, null, detail),
         _ => new(SinkOutcomeKind.Unavailable, status, retryAfter, detail),
     };
 

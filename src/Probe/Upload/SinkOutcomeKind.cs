@@ -9,9 +9,12 @@ public enum SinkOutcomeKind
     /// <summary>400, 413, 422: something in the batch is bad data; split it to find the poison rows.</summary>
     Rejected,
 
-    /// <summary>401, 403, 404: credentials or org/bucket/database are wrong; retrying will not help until someone fixes them.</summary>
+    /// <summary>
+    /// 401, 403, 404, 405, 407, 410, 415, 426: credentials, org/bucket/database, the URL or the protocol are wrong for this
+    /// server; retrying will not help until someone fixes them (the upload LED blinks fast).
+    /// </summary>
     Refused,
 
-    /// <summary>429, 5xx, timeouts, connection errors, an open circuit: try again later.</summary>
+    /// <summary>429, 5xx, any other 4xx (408, 409, 425 …), timeouts, connection errors, an open circuit: try again later.</summary>
     Unavailable,
 }

@@ -9,7 +9,8 @@ internal sealed class UploadBackgroundService(
     ISink sink,
     UploadSchedule schedule,
     TimeProvider time,
-    ILogger<UploadBackgroundService> logger) : BackgroundService
+    ILogger<UploadBackgroundService> logger,
+    SinkOutcomeWatch? answers = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,6 +27,7 @@ internal sealed class UploadBackgroundService(
             try
             {
                 var result = await worker.DrainOnceAsync(stoppingToken).ConfigureAwait(false);
+                answers?.Observe(result);
                 failures = result.StoppedBy is null ? 0 : failures + 1;
                 delay = schedule.NextDelay(result.StoppedBy, failures);
             }

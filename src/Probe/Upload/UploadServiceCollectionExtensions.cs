@@ -24,6 +24,7 @@ public static class UploadServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Probe.Upload.Sink"),
             meter: sp.GetRequiredService<TrafficMeter>()));
         services.TryAddSingleton<UploadWorker>();
+        services.TryAddSingleton<SinkOutcomeWatch>();
         services.TryAddSingleton<Exporter>();
         return services;
     }

@@ -3,7 +3,7 @@ using Probe.Targets;
 
 namespace Probe.Verdicts;
 
-/// <summary>The rules of DESIGN.md's verdict table as a pure function of one evaluation's results.</summary>
+/// <summary>The rules of the verdict table (PROBE.md section 4, "Verdicts") as a pure function of one evaluation's results.</summary>
 /// <remarks>
 /// <para>Per target (gateway results aside): it is <b>reachable</b> when its deepest connection check in the results
 /// succeeded (http if any, else tls, else tcp; any port or address will do). Otherwise the <b>first stage that failed</b>

@@ -7,7 +7,7 @@ namespace Probe.Tests.Cli;
 /// <summary>
 /// A small internet on loopback for end-to-end runs of the real binary: an ISP ("system") resolver
 /// and a reference resolver (dnsmasq), and national, international and platform web servers
-/// (nginx, http and https with a test CA) on the address plan of DESIGN.md.
+/// (nginx, http and https with a test CA) on the address plan of tests/Probe.Tests/Fixtures/README.md.
 /// </summary>
 internal sealed class LoopbackWorld : IDisposable
 {

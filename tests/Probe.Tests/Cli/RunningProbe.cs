@@ -9,7 +9,7 @@ internal sealed class RunningProbe : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
     private readonly object _gate = new();
-    private readonly List<(string Needle, TaskCompletionSource Seen)> _waiters = [];
+    private readonly List<(string Needle, int Times, TaskCompletionSource Seen)> _waiters = [];
 
     private RunningProbe(Process process) => _process = process;
 
@@ -58,7 +58,8 @@ internal sealed class RunningProbe : IDisposable
         lock (_gate)
         {
             _stderr.AppendLine(line);
-            foreach (var waiter in _waiters.Where(w => line.Contains(w.Needle, StringComparison.Ordinal)).ToList())
+            var text = _stderr.ToString();
+            foreach (var waiter in _waiters.Where(w => line.Contains(w.Needle, StringComparison.Ordinal) && Occurrences(text, w.Needle) >= w.Times).ToList())
             {
                 waiter.Seen.TrySetResult();
                 _waiters.Remove(waiter);
@@ -67,24 +68,38 @@ internal sealed class RunningProbe : IDisposable
     }
 
     /// <summary>Completes when a line containing <paramref name="needle"/> is printed (or was already).</summary>
-    public async Task WaitForLineAsync(string needle, TimeSpan timeout)
+    public Task WaitForLineAsync(string needle, TimeSpan timeout) => WaitForLineAsync(needle, 1, timeout);
+
+    /// <summary>Completes when lines containing <paramref name="needle"/> have been printed <paramref name="times"/> times.</summary>
+    public async Task WaitForLineAsync(string needle, int times, TimeSpan timeout)
     {
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_stderr.ToString().Contains(needle, StringComparison.Ordinal))
+            if (Occurrences(_stderr.ToString(), needle) >= times)
             {
                 return;
             }
 
-            _waiters.Add((needle, seen));
+            _waiters.Add((needle, times, seen));
         }
 
         var finished = await Task.WhenAny(seen.Task, Task.Delay(timeout), _process.WaitForExitAsync());
         if (finished != seen.Task)
         {
-            Assert.Fail($"expected a line containing '{needle}' within {timeout}; the probe {(_process.HasExited ? $"exited {_process.ExitCode}" : "is still running")}; it printed:\n{Stderr}");
+            Assert.Fail($"expected {times} line(s) containing '{needle}' within {timeout}; the probe {(_process.HasExited ? $"exited {_process.ExitCode}" : "is still running")}; it printed:\n{Stderr}");
         }
+    }
+
+    private static int Occurrences(string text, string needle)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>

@@ -6,6 +6,7 @@ using Probe.Checks;
 using Probe.Clock;
 using Probe.Configuration;
 using Probe.Storage;
+using Probe.Storage.Store;
 using Probe.Targets;
 using Probe.Tests.Fixtures;
 using Probe.Tests.Upload;

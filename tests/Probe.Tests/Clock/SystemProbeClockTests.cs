@@ -16,6 +16,8 @@ public sealed class SystemProbeClockTests
     private readonly ListLogger<SystemProbeClock> _logger = new();
     private bool? _kernelSynced;
     private long _monotonicMs = 4242;
+    private bool? _timedatedSynced;
+    private int _timedatedCalls;
 
     [SetUp]
     public void SetUp()
@@ -24,6 +26,11 @@ public sealed class SystemProbeClockTests
         Directory.CreateDirectory(_directory);
         _bootIdPath = Path.Combine(_directory, "boot_id");
         _syncFlagPath = Path.Combine(_directory, "synchronized");
+        // One fixture instance serves every test: the fake sources start afresh each time.
+        _kernelSynced = null;
+        _monotonicMs = 4242;
+        _timedatedSynced = null;
+        _timedatedCalls = 0;
         File.WriteAllText(_bootIdPath, "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\n");
     }
 
@@ -57,6 +64,49 @@ public sealed class SystemProbeClockTests
         _kernelSynced = kernel;
 
         Assert.That(CreateSut().Read().Synced, Is.EqualTo(expected));
+    }
+
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    [TestCase(null, false)]
+    public void Read_AdjtimexForbidden_TimedatedDecides(bool? timedated, bool expected)
+    {
+        _timedatedSynced = timedated;
+
+        Assert.That(CreateSut().Read().Synced, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Read_KernelAnswers_TimedatedNotAsked()
+    {
+        _kernelSynced = false;
+        _timedatedSynced = true;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CreateSut().Read().Synced, Is.False);
+            Assert.That(_timedatedCalls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Read_AdjtimexForbidden_TimedatedAskedOncePerMinute()
+    {
+        _timedatedSynced = false;
+        var sut = CreateSut();
+
+        var before = sut.Read();
+        _timedatedSynced = true;
+        _monotonicMs += SystemProbeClock.TimedatedReuseMs - 1;
+        var within = sut.Read();
+        _monotonicMs += 1;
+        var after = sut.Read();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { before.Synced, within.Synced, after.Synced }, Is.EqualTo(new[] { false, false, true }));
+            Assert.That(_timedatedCalls, Is.EqualTo(2));
+        });
     }
 
     [Test]
@@ -105,5 +155,5 @@ public sealed class SystemProbeClockTests
     }
 
     private SystemProbeClock CreateSut() =>
-        new(_time, _logger, _bootIdPath, _syncFlagPath, () => _kernelSynced, () => _monotonicMs);
+        new(_time, _logger, _bootIdPath, _syncFlagPath, () => _kernelSynced, () => _monotonicMs, () => { _timedatedCalls++; return _timedatedSynced; });
 }

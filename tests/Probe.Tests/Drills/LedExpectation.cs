@@ -1,7 +1,7 @@
 namespace Probe.Tests.Drills;
 
 /// <summary>
-/// The network LED lines the <c>log</c> driver must print for a run of the daemon's log, from DESIGN.md's LED table:
+/// The network LED lines the <c>log</c> driver must print for a run of the daemon's log, from the LED table (PROBE.md section 2):
 /// on each (re)start the panel is dark and shows <c>unknown</c>; each committed verdict changes only the LEDs that differ.
 /// </summary>
 internal static class LedExpectation

@@ -7,7 +7,7 @@ namespace Probe.Tests.Fixtures;
 /// A real nginx serving test sites on loopback (or inside a namespace), killed on Dispose. Every site has:
 /// <c>/</c> 200 "ok &lt;name&gt;"; <c>/redirect/N</c> (N = 1..9) a chain of N 302s ending at <c>/</c>;
 /// <c>/loop</c> a 302 to itself; <c>/big</c> a 1 GiB body (a sparse file, costs no disk); <c>/slow</c> a body sent
-/// at one byte per second; <c>/throughput</c> a 256 KiB body of random bytes (throughput checks); <c>/huge-headers</c> a 200 with 40 kB of headers; <c>/status/404</c> and <c>/status/500</c>.
+/// at one byte per second; <c>/throughput</c> a 256 KiB body of random bytes (throughput checks); <c>/huge-headers</c> a 200 with 40 kB of headers; <c>/status/404</c> and <c>/status/500</c>; under <c>/status/401/</c> a 401 with InfluxDB's JSON body (a store refusing the token).
 /// </summary>
 public sealed class NginxServer : IDisposable
 {
@@ -139,6 +139,8 @@ public sealed class NginxServer : IDisposable
             c.AppendLine($"    location = /page {{ gzip on; gzip_min_length 1; gzip_types text/plain; alias {dir}/page.txt; }}");
             c.AppendLine("    location = /status/404 { return 404; }");
             c.AppendLine("    location = /status/500 { return 500; }");
+            // A result store that refuses every write (a wrong token): the sink's URL is /status/401, so writes go to /status/401/api/v2/write.
+            c.AppendLine("    location ^~ /status/401/ { default_type application/json; return 401 '{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}'; }");
             c.AppendLine("  }");
         }
 

@@ -36,7 +36,7 @@ public sealed partial class LedCardSvgTests
     public void Render_Strips_SegmentsFollowThePatternTimings()
     {
         var card = Parse(CreateSut(), TextCatalog.English);
-        // DESIGN.md's timings, written out here rather than read from the code that draws them.
+        // The LED table's timings (PROBE.md section 2), written out here rather than read from the code that draws them.
         var expectedLit = new Dictionary<LedPattern, (int, int)[]>
         {
             [LedPattern.Off] = [],

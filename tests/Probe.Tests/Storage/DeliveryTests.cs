@@ -1,3 +1,6 @@
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 using Probe.Verdicts;
 

@@ -1,4 +1,7 @@
 using Probe.Clock;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 
 namespace Probe.Tests.Storage;

@@ -1,5 +1,8 @@
 using Probe.Checks;
 using Probe.Clock;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 using Probe.Targets;
 using Probe.Verdicts;

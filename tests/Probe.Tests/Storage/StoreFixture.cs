@@ -3,6 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using Probe.Checks;
 using Probe.Clock;
 using Probe.Configuration;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 using Probe.Targets;
 

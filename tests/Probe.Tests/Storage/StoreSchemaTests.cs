@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 
 namespace Probe.Tests.Storage;
 

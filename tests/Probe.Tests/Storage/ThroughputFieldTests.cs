@@ -1,6 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Probe.Checks;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 using Probe.Targets;
 using Probe.Tests.Upload;

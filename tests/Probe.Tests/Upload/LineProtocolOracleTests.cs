@@ -1,6 +1,9 @@
 using System.Text;
 using Probe.Checks;
 using Probe.Clock;
+using Probe.Storage.Rows;
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
 using Probe.Storage;
 using Probe.Tests.Storage;
 using Probe.Upload;

@@ -2,7 +2,7 @@ using Probe.Storage;
 
 namespace Probe.Tests.Upload;
 
-/// <summary>Realistic points of the DESIGN.md schema, with the awkward characters line protocol must escape.</summary>
+/// <summary>Realistic points of the schema (PROBE.md section 3), with the awkward characters line protocol must escape.</summary>
 internal static class TestPoints
 {
     private static readonly string[] Kinds = ["dns", "tcp", "tls", "http"];

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Probe.Checks;
+using Probe.Clock;
+using Probe.Configuration;
+using Probe.Storage;
+
+namespace Probe.Bench.Fill;
+
+/// <summary>
+/// The daemon's store traffic at the default cadence, in real time (the kernel writes dirty pages back by age, so time
+/// cannot be compressed): a sentinel pass of SENTINEL results every 10 s, a health sample every 60 s, an upload every
+/// 15 s (read pending, mark delivered), a round of ROUND results every 5 min. Prints /proc/self/io write_bytes for the
+/// run and for the closing checkpoint, each scaled to a day.
+/// </summary>
+internal static class Cadence
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            await Console.Error.WriteLineAsync("usage: probe-bench-fill --cadence STORE_PATH MINUTES [ROUND=321] [SENTINEL=7] [SYNCED=1] [WARM=0]");
+            return 2;
+        }
+
+        var path = Path.GetFullPath(args[0]);
+        var minutes = double.Parse(args[1], CultureInfo.InvariantCulture);
+        var roundRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 321;
+        var sentinelRows = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 7;
+        var synced = args.Length <= 4 || args[4] != "0";
+
+        // WARM rows appended in batches of 500 before the measured run: a daemon's WAL has long since grown to its
+        // checkpoint size and is rewritten in place; a fresh file's WAL grows all through a short run (new blocks, a
+        // new file size at every commit), which is not what a probe in service writes.
+        var warm = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0;
+
+        var options = new ProbeOptions { Id = "bench-01", Region = "Dakar", Access = "fixed", Asn = 8346, Isp = "Sonatel" };
+        options.Store.Path = path;
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(Options.Create(options));
+        services.AddResultStore();
+
+        var time = TimeProvider.System;
+        long index = 0;
+        long rows = 0;
+        var commits = 0;
+        var before = WriteBytes();
+        long steady;
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var store = provider.GetRequiredService<IResultStore>();
+            var clock = provider.GetRequiredService<IProbeClock>();
+            List<CheckResult> Batch(int count, Lane lane)
+            {
+                var reading = clock.Read() with { Synced = synced };
+                var batch = new List<CheckResult>(count);
+                for (var i = 0; i < count; i++, index++)
+                {
+                    var r = SyntheticResults.Create(index, reading.Wall, reading.BootId);
+                    batch.Add(r with { Lane = lane, Clock = reading with { Wall = reading.Wall.AddMilliseconds(i), MonotonicMs = reading.MonotonicMs + i } });
+                }
+
+                rows += count;
+                return batch;
+            }
+
+            for (var done = 0; done < warm; done += 500)
+            {
+                await store.AppendResultsAsync(Batch(Math.Min(500, warm - done), Lane.Round), CancellationToken.None);
+            }
+
+            rows = 0;
+            before = WriteBytes();
+            var start = time.GetTimestamp();
+            var end = TimeSpan.FromMinutes(minutes);
+            for (var second = 0; ; second++)
+            {
+                var due = TimeSpan.FromSeconds(second);
+                if (due >= end)
+                {
+                    break;
+                }
+
+                var wait = due - time.GetElapsedTime(start);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time);
+                }
+
+                if (second % 300 == 0)
+                {
+                    await store.AppendResultsAsync(Batch(roundRows, Lane.Round), CancellationToken.None);
+                    commits++;
+                }
+
+                if (second % 10 == 0)
+                {
+                    await store.AppendResultsAsync(Batch(sentinelRows, Lane.Sentinel), CancellationToken.None);
+                    commits++;
+                }
+
+                if (second % 60 == 30)
+                {
+                    var reading = clock.Read() with { Synced = synced };
+                    await store.AppendHealthAsync(new HealthSample(reading, rows, 0, 0, 0, 30_000_000, second / 100.0, second), CancellationToken.None);
+                    rows++;
+                    commits++;
+                }
+
+                if (second % 15 == 7)
+                {
+                    var pending = await store.ReadPendingAsync(5000, CancellationToken.None);
+                    if (pending.Count > 0)
+                    {
+                        await store.MarkDeliveredAsync([.. pending.Select(p => p.Id)], CancellationToken.None);
+                    }
+
+                    commits++;
+                }
+            }
+
+            steady = WriteBytes() - before;
+        }
+
+        // Disposing closes the connection, which checkpoints the WAL into the database file.
+        var closing = WriteBytes() - before - steady;
+        var perDay = 1440.0 / minutes / 1e6;
+        var files = new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"minutes={minutes} rows={rows} rows_per_day={rows * 1440 / minutes:F0} store_calls={commits} synced={synced} " +
+            $"write_bytes={steady} mb_per_day={steady * perDay:F1} checkpoint_bytes={closing} checkpoint_mb_per_day={closing * perDay:F1} " +
+            $"total_mb_per_day={(steady + closing) * perDay:F1} db_and_wal_bytes={files}"));
+        return 0;
+    }
+
+    private static long WriteBytes() =>
+        File.ReadLines("/proc/self/io").Where(l => l.StartsWith("write_bytes:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault();
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Disk writes per day of the store at the daemon's default cadence (sentinel pass every 10 s, health every minute,
+# upload every 15 s, a round every 5 min), through the real SqliteResultStore (bench/fill --cadence), in real time
+# for MINUTES and scaled to a day. Each store runs in its own loop-mounted ext4 image (4 KiB blocks, as an SD card's
+# filesystem) and two figures are printed: /proc/self/io write_bytes of the process (what probe_health's
+# disk_write_bytes_total reports) and the sectors the filesystem sent to the loop device (/sys/block/loopN/stat,
+# ext4's journal included, the closing checkpoint and a final sync included): the latter is what the card receives.
+# BEFORE=DIR runs a second fill tool built from another commit beside this one, at the same time.
+# MOUNT_OPTS (default "defaults") mounts both images with those options (e.g. lazytime).
+# Usage (root): [BEFORE=dir-with-probe-bench-fill] [SYNCED=1] bench/writes.sh [MINUTES=10] [ROUND=321] [SENTINEL=7]
+source "$(dirname "$0")/lib.sh"
+MINUTES="${1:-10}"; ROUND="${2:-321}"; SENTINEL="${3:-7}"
+[ "$(id -u)" = 0 ] || die "bench/writes.sh needs root (losetup, mount)"
+build_fill
+DIR=$(mktemp -d /var/tmp/probe-writes.XXXXXX)
+LOOPS=()
+cleanup() {
+  for m in "$DIR"/mnt-*; do umount "$m" 2>/dev/null; done
+  for l in "${LOOPS[@]}"; do losetup -d "$l" 2>/dev/null; done
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+run() { # name fill-binary
+  local name="$1" fill="$2" img="$DIR/$1.img" mnt="$DIR/mnt-$1" loop s0 s1
+  truncate -s 256M "$img"; mkfs.ext4 -q -F -b 4096 "$img"; mkdir -p "$mnt"
+  loop=$(losetup -f --show "$img"); LOOPS+=("$loop")
+  mount -o "${MOUNT_OPTS:-defaults}" "$loop" "$mnt"
+  sync; s0=$(awk '{print $7}' "/sys/block/${loop#/dev/}/stat")
+  "$fill" --cadence "$mnt/store.db" "$MINUTES" "$ROUND" "$SENTINEL" "${SYNCED:-1}" >"$DIR/$name.out"
+  sync; s1=$(awk '{print $7}' "/sys/block/${loop#/dev/}/stat")
+  echo "$(cat "$DIR/$name.out") device_mb_per_day=$(python3 -c "print(round(($s1-$s0)*512*1440/$MINUTES/1e6,1))")" >"$DIR/$name.res"
+}
+echo "running the store at the default cadence for $MINUTES min (rounds of $ROUND, sentinel passes of $SENTINEL)..." >&2
+run after "$FILL" &
+A=$!
+if [ -n "${BEFORE:-}" ]; then run before "$BEFORE/probe-bench-fill" & B=$!; fi
+wait $A; [ -n "${B:-}" ] && wait "$B"
+[ -n "${BEFORE:-}" ] && echo "before: $(cat "$DIR/before.res")"
+echo "this build: $(cat "$DIR/after.res")"

@@ -1,0 +1,7 @@
+using Probe.Storage.Schema;
+using Probe.Storage.Store;
+
+namespace Probe.Storage.Rows;
+
+/// <summary>One row as read back from the records table.</summary>
+internal sealed record StoredRow(long Id, long SeriesId, long TimestampMs, long Boot, long MonotonicMs, RowClock Clock, byte[] Fields);

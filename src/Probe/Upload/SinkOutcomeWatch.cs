@@ -1,0 +1,33 @@
+namespace Probe.Upload;
+
+/// <summary>
+/// The store's standing answer as the daemon's upload loop last heard it, for the upload LED (PROBE.md, The LEDs: fast
+/// blink when the result store refuses results). Thread-safe: the upload loop writes, the liveness loop reads.
+/// </summary>
+/// <remarks>
+/// A drain stopped by a refusal (401, 403, 404, 405, 407, 410, 415, 426: see <see cref="SinkOutcome.FromStatus"/>), or by
+/// a store that rejects every batch as bad data before it ever accepted one, makes the store <see cref="Refusing"/>; a
+/// drain that delivered something clears it. An unreachable store (timeouts, 5xx, 429, an open circuit) says nothing new
+/// about credentials, so it changes nothing: the LED shows the backlog as after any outage, or the refusal last heard.
+/// </remarks>
+public sealed class SinkOutcomeWatch
+{
+    private volatile bool _refusing;
+
+    /// <summary>Whether the store's last telling answer refused our results: retrying will not help until someone fixes the configuration.</summary>
+    public bool Refusing => _refusing;
+
+    /// <summary>Takes in what one drain did.</summary>
+    public void Observe(DrainResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.StoppedBy?.Kind is SinkOutcomeKind.Refused or SinkOutcomeKind.Rejected)
+        {
+            _refusing = true;
+        }
+        else if (result.Sent > 0)
+        {
+            _refusing = false;
+        }
+    }
+}
