@@ -51,6 +51,14 @@ public sealed class TextCatalog
     /// <summary>The text of <paramref name="key"/> with {0}, {1} … filled in (numbers in the invariant culture).</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
+    /// <summary>
+    /// The counted text of <paramref name="stem"/>: its <c>.one</c> or <c>.other</c> key, chosen as the language counts
+    /// (English: one for 1; French: one for 0 and 1, "0 incident", "1 heure", "2 heures"), with {0} the number and {1} …
+    /// the other arguments.
+    /// </summary>
+    public string Plural(string stem, long n, params object?[] more) =>
+        Format(stem + ((Language == "fr" ? n is 0 or 1 : n == 1) ? ".one" : ".other"), [n, .. more]);
+
     /// <summary>Every key and text of this language's own file, without the English fallback (for the catalog tests).</summary>
     internal IReadOnlyDictionary<string, string> OwnTexts()
     {

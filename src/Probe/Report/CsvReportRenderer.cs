@@ -24,7 +24,7 @@ internal static class CsvReportRenderer
         {
             var p = probes.GetValueOrDefault(i.Probe);
             var e = i.Evidence;
-            var evidence = English.Text.Format("report.evidence", ReportPlural.Format(English.Text, "report.count.checks", e.Checks), e.Failed) +
+            var evidence = English.Text.Format("report.evidence", English.Text.Plural("report.count.checks", e.Checks), e.Failed) +
                 (e.Failures.Count > 0 ? ": " + string.Join("; ", e.Failures.Select(f => $"{f.Key} {f.Value}")) : "");
             string[] cells =
             [

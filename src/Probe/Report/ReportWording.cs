@@ -19,7 +19,7 @@ internal sealed class ReportWording(TextCatalog text)
             yield break;
         }
 
-        yield return ReportPlural.Format(text, "report.summary.count", model.Incidents.Count, Incidents(model.Incidents.Count), Probes(model.Probes.Count), ReportTime.Human(from), ReportTime.Human(to));
+        yield return text.Plural("report.summary.count", model.Incidents.Count, Incidents(model.Incidents.Count), Probes(model.Probes.Count), ReportTime.Human(from), ReportTime.Human(to));
         var regions = model.Probes.ToDictionary(p => p.Id, p => p.Region ?? "?", StringComparer.Ordinal);
         foreach (var i in model.Incidents)
         {
@@ -37,7 +37,7 @@ internal sealed class ReportWording(TextCatalog text)
         var unsynced = model.Incidents.Sum(i => i.Evidence.Clock.Unsynced);
         if (unsynced > 0)
         {
-            yield return ReportPlural.Format(text, "report.summary.clock", unsynced);
+            yield return text.Plural("report.summary.clock", unsynced);
         }
     }
 
@@ -47,18 +47,18 @@ internal sealed class ReportWording(TextCatalog text)
     public static string Platforms(Incident i) => string.Join(", ", i.Platforms.Select(p => $"{p.Platform} ({p.How})"));
 
     public string Evidence(Incident i) =>
-        text.Format("report.evidence", ReportPlural.Format(text, "report.count.checks", i.Evidence.Checks), i.Evidence.Failed) +
+        text.Format("report.evidence", text.Plural("report.count.checks", i.Evidence.Checks), i.Evidence.Failed) +
         (i.Evidence.Failures.Count > 0 ? ": " + string.Join(", ", i.Evidence.Failures.Select(f => $"{f.Key} {f.Value}")) : "");
 
     public string Clock(Incident i) => text.Format(
         "report.clock",
-        ReportPlural.Format(text, "report.clock.synced", i.Evidence.Clock.Synced),
-        ReportPlural.Format(text, "report.clock.corrected", i.Evidence.Clock.Corrected),
-        ReportPlural.Format(text, "report.clock.unsynced", i.Evidence.Clock.Unsynced));
+        text.Plural("report.clock.synced", i.Evidence.Clock.Synced),
+        text.Plural("report.clock.corrected", i.Evidence.Clock.Corrected),
+        text.Plural("report.clock.unsynced", i.Evidence.Clock.Unsynced));
 
-    public string Incidents(long n) => ReportPlural.Format(text, "report.count.incidents", n);
+    public string Incidents(long n) => text.Plural("report.count.incidents", n);
 
-    public string Probes(long n) => ReportPlural.Format(text, "report.count.probes", n);
+    public string Probes(long n) => text.Plural("report.count.probes", n);
 
     /// <summary>A duration in words, its two largest units: "2 hours and 5 minutes", "1 jour et 3 heures", "45 seconds".</summary>
     public string Duration(double seconds)
@@ -68,8 +68,8 @@ internal sealed class ReportWording(TextCatalog text)
             : span.TotalHours >= 1 ? ((long)span.TotalHours, "hours", span.Minutes, "minutes")
             : span.TotalMinutes >= 1 ? ((long)span.TotalMinutes, "minutes", span.Seconds, "seconds")
             : ((long)span.TotalSeconds, "seconds", 0, "");
-        var first = ReportPlural.Format(text, "report.duration." + bigUnit, big);
-        return small == 0 ? first : text.Format("report.duration.and", first, ReportPlural.Format(text, "report.duration." + smallUnit, small));
+        var first = text.Plural("report.duration." + bigUnit, big);
+        return small == 0 ? first : text.Format("report.duration.and", first, text.Plural("report.duration." + smallUnit, small));
     }
 
     public string End(Incident i) => i.EndMs is { } end ? ReportTime.Human(end) : text["report.ongoing"];
