@@ -45,7 +45,7 @@ public class HotPaths
             .BuildServiceProvider().GetRequiredService<IVerdictEngine>();
     }
 
-    /// <summary>One http result to its stored row (PointEncoder: tags JSON and stored fields).</summary>
+    /// <summary>One http result to its stored row (RowEncoder: tags JSON and stored fields).</summary>
     [Benchmark]
     public object ResultToRow() => _encode(_http);
 

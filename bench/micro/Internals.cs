@@ -17,10 +17,10 @@ internal static class Internals
 {
     private static readonly Assembly Probe = typeof(IResultStore).Assembly;
 
-    /// <summary>PointEncoder.Encode(CheckResult): a result to the row the store writes (series, tags JSON, fields JSON).</summary>
+    /// <summary>RowEncoder.Encode(CheckResult): a result to the row the store writes (series, tags JSON, fields JSON).</summary>
     public static Func<CheckResult, object> Encoder(ProbeOptions options)
     {
-        var type = Probe.GetType("Probe.Storage.Rows.PointEncoder", throwOnError: true)!;
+        var type = Probe.GetType("Probe.Storage.Rows.RowEncoder", throwOnError: true)!;
         var encoder = Activator.CreateInstance(type, options)!;
         var result = Expression.Parameter(typeof(CheckResult));
         var call = Expression.Call(Expression.Constant(encoder), type.GetMethod("Encode", [typeof(CheckResult)])!, result);
@@ -39,18 +39,18 @@ internal static class Internals
     public static List<KeyValuePair<string, object>> DecodedFields(byte[] fields) =>
         [.. (IReadOnlyList<KeyValuePair<string, object>>)Activator.CreateInstance(Probe.GetType("Probe.Storage.Rows.StoredFields", true)!, fields)!];
 
-    /// <summary>PointDecoder.DecodeTags: a series' tags JSON to its tag list.</summary>
+    /// <summary>RowDecoder.DecodeTags: a series' tags JSON to its tag list.</summary>
     public static Func<string, IReadOnlyList<KeyValuePair<string, string>>> TagDecoder() =>
-        Probe.GetType("Probe.Storage.Rows.PointDecoder", true)!
+        Probe.GetType("Probe.Storage.Rows.RowDecoder", true)!
             .GetMethod("DecodeTags")!.CreateDelegate<Func<string, IReadOnlyList<KeyValuePair<string, string>>>>();
 
     /// <summary>
-    /// A stored row of the series (measurement, tags JSON) back to its point (PointDecoder, synced clock) and into line
+    /// A stored row of the series (measurement, tags JSON) back to its point (RowDecoder, synced clock) and into line
     /// protocol (LineProtocol.Write into a reused pooled buffer), as the upload does; returns the bytes written.
     /// </summary>
     public static Func<byte[], long, int> RowWriter(string measurement, string tagsJson)
     {
-        var decoder = Probe.GetType("Probe.Storage.Rows.PointDecoder", true)!;
+        var decoder = Probe.GetType("Probe.Storage.Rows.RowDecoder", true)!;
         var rowClock = Probe.GetType("Probe.Storage.Rows.RowClock", true)!;
         var tags = decoder.GetMethod("TagsOf")!.Invoke(null, [measurement, TagDecoder()(tagsJson), Enum.ToObject(rowClock, 0)])!;
         var (buffer, write) = LineWriter();

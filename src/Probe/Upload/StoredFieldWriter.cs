@@ -7,7 +7,7 @@ namespace Probe.Upload;
 
 /// <summary>
 /// Writes a stored row's fields (<see cref="FieldFormat"/>) as line-protocol fields in one pass with no per-field objects,
-/// typed as PointDecoder types them (integer fields by name, every other number a double).
+/// typed as RowDecoder types them (integer fields by name, every other number a double).
 /// </summary>
 internal static class StoredFieldWriter
 {

@@ -21,7 +21,7 @@ public sealed class FieldsBuilderTests
             .Integer("uptime_s", 7)
             .Build();
 
-        Assert.That(PointDecoder.DecodeFields(stored), Is.EqualTo(new KeyValuePair<string, object>[]
+        Assert.That(RowDecoder.DecodeFields(stored), Is.EqualTo(new KeyValuePair<string, object>[]
         {
             new("answers", "192.0.2.1,say \"hi\" é"), new("bytes", long.MinValue), new("cpu_seconds", 6.25), new("ok", true),
             new("status", 200L), new("total_ms", 44.667), new("uptime_s", 7.0),
@@ -44,7 +44,7 @@ public sealed class FieldsBuilderTests
     [TestCase(0.0005)]
     public void Timer_ValueNoMicrosecondVarintHolds_KeptAsTheValueRoundedOrAsIs(double ms)
     {
-        var decoded = PointDecoder.DecodeFields(CreateSut().Timer("dns_ms", ms).Build()).Single();
+        var decoded = RowDecoder.DecodeFields(CreateSut().Timer("dns_ms", ms).Build()).Single();
 
         var expected = Math.Abs(ms) < 1e9 ? Math.Round(ms * 1000) / 1000 : ms;
         Assert.That(decoded.Value, Is.EqualTo(expected));
@@ -55,7 +55,7 @@ public sealed class FieldsBuilderTests
     {
         var stored = CreateSut().Integer("zz_extra", 5).Text("ünïcode", "x").Bool("ok", false).Build();
 
-        Assert.That(PointDecoder.DecodeFields(stored), Is.EqualTo(new KeyValuePair<string, object>[] { new("ok", false), new("zz_extra", 5.0), new("ünïcode", "x") }));
+        Assert.That(RowDecoder.DecodeFields(stored), Is.EqualTo(new KeyValuePair<string, object>[] { new("ok", false), new("zz_extra", 5.0), new("ünïcode", "x") }));
     }
 
     [Test]

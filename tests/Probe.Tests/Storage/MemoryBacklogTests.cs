@@ -12,7 +12,7 @@ public sealed class MemoryBacklogTests
     public void Trim_OverLimit_ChecksDroppedFirstOldestFirstAndCounted()
     {
         var sut = CreateSut(limit: 3);
-        sut.Add([Record(RecordKind.Verdict, "v"), Record(RecordKind.Check, "c1"), Record(RecordKind.Health, "h"), Record(RecordKind.Check, "c2"), Record(RecordKind.Check, "c3")]);
+        sut.Add([Record(RowKind.Verdict, "v"), Record(RowKind.Check, "c1"), Record(RowKind.Health, "h"), Record(RowKind.Check, "c2"), Record(RowKind.Check, "c3")]);
 
         var dropped = sut.Trim();
 
@@ -28,7 +28,7 @@ public sealed class MemoryBacklogTests
     public void Written_AfterTrim_EmptyAndCountReset()
     {
         var sut = CreateSut(limit: 1);
-        sut.Add([Record(RecordKind.Check, "a"), Record(RecordKind.Check, "b")]);
+        sut.Add([Record(RowKind.Check, "a"), Record(RowKind.Check, "b")]);
         sut.Trim();
 
         sut.Written();
@@ -36,7 +36,7 @@ public sealed class MemoryBacklogTests
         Assert.That((sut.Count, sut.Dropped), Is.EqualTo((0, 0L)));
     }
 
-    private static NewRecord Record(RecordKind kind, string marker) =>
+    private static NewRow Record(RowKind kind, string marker) =>
         new(kind, "m", "{}", System.Text.Encoding.UTF8.GetBytes(marker), new ClockReading(StoreFixture.TrueTime, "b", 0, true));
 
     private static MemoryBacklog CreateSut(int limit) => new(limit);

@@ -10,7 +10,7 @@ namespace Probe.Tests.Storage;
 /// <summary>
 /// A store written by the previous schema (version 1) is migrated in place. Data/store-v1.db was made by that code: 300
 /// results appended through its SqliteResultStore (bench/fill at main abad44c), then rows 1–100 and 151–160 delivered
-/// and row 120 set aside with the statements its RecordReader.Settle ran, counters as it kept them.
+/// and row 120 set aside with the statements its RowReader.Settle ran, counters as it kept them.
 /// Data/store-v2.db (version 2, 1 KiB pages, auto_vacuum incremental) was made by bench/fill at a74eb56 (300 results in
 /// batches of 10), then with sqlite3: pending_from 101, rows 151–160 delivered, row 120 set aside, the counters, row 200's
 /// fields given escaped and non-ASCII text, and rows 296–300 deleted (sqlite_sequence still says 300).

@@ -147,7 +147,7 @@ public sealed class LineProtocolOracleTests
         Assert.That(buffer.WrittenSpan.SequenceEqual(expectedBytes), Is.True, "byte-identical UTF-8");
     }
 
-    // The same point with its fields as the store keeps them, built the way PointEncoder builds them (timers to the microsecond).
+    // The same point with its fields as the store keeps them, built the way RowEncoder builds them (timers to the microsecond).
     private static ProbePoint AsStored(ProbePoint point)
     {
         var fields = new FieldsBuilder();

@@ -17,7 +17,7 @@ internal sealed class StoredFields(byte[] encoded) : IReadOnlyList<KeyValuePair<
     public int Count => Decoded.Length;
 
     // Decoding twice on a race gives the same values; a lock would cost every reader.
-    private KeyValuePair<string, object>[] Decoded => _decoded ??= PointDecoder.DecodeFields(encoded);
+    private KeyValuePair<string, object>[] Decoded => _decoded ??= RowDecoder.DecodeFields(encoded);
 
     public KeyValuePair<string, object> this[int index] => Decoded[index];
 

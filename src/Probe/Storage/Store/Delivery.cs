@@ -96,7 +96,7 @@ internal static class Delivery
             covered++;
         }
 
-        // No pending row left: every future row gets a higher id (above max(id) and above meta last_id, see RecordWriter).
+        // No pending row left: every future row gets a higher id (above max(id) and above meta last_id, see RowWriter).
         reader.Close();
         var end = Math.Max(
             StoreSchema.Long(connection, "SELECT coalesce(max(id), 0) + 1 FROM records", transaction),

@@ -6,16 +6,16 @@ namespace Probe.Storage.Store;
 /// <summary>Records appended but not yet written (the location was full or read-only): bounded, dropping check results first, every drop counted.</summary>
 internal sealed class MemoryBacklog(int limit)
 {
-    private readonly List<NewRecord> _records = [];
+    private readonly List<NewRow> _records = [];
 
-    public IReadOnlyList<NewRecord> Records => _records;
+    public IReadOnlyList<NewRow> Records => _records;
 
     public int Count => _records.Count;
 
     /// <summary>Rows dropped from memory since the last successful write, to be added to the persisted dropped_total.</summary>
     public long Dropped { get; private set; }
 
-    public void Add(IEnumerable<NewRecord> records) => _records.AddRange(records);
+    public void Add(IEnumerable<NewRow> records) => _records.AddRange(records);
 
     public void Written()
     {

@@ -4,7 +4,7 @@ using Probe.Storage.Schema;
 
 namespace Probe.Storage.Store;
 
-/// <summary>Keeps the database under Store.MaxBytes: delivered history goes first, then undelivered rows in the order of <see cref="RecordKind"/>, oldest first.</summary>
+/// <summary>Keeps the database under Store.MaxBytes: delivered history goes first, then undelivered rows in the order of <see cref="RowKind"/>, oldest first.</summary>
 internal static class SizeBound
 {
     /// <summary>Tiers in deletion order; undelivered tiers are counted in dropped_total.</summary>

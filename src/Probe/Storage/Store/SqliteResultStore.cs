@@ -22,7 +22,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly MemoryBacklog _backlog = new(BacklogLimit);
-    private readonly PointEncoder _encoder;
+    private readonly RowEncoder _encoder;
     private readonly StoreOpener _opener;
     private readonly IProbeClock _clock;
     private readonly TimeProvider _time;
@@ -39,7 +39,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         _path = probe.Store.Path;
         _maxBytes = probe.Store.MaxBytes;
         _holdMs = (long)probe.Store.UnsyncedHoldLimit.TotalMilliseconds;
-        _encoder = new PointEncoder(probe);
+        _encoder = new RowEncoder(probe);
         _opener = new StoreOpener(_path, _encoder, time, logger);
         _clock = clock;
         _time = time;
@@ -171,7 +171,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         _gate.Dispose();
     }
 
-    private async Task AppendAsync(List<NewRecord> records, CancellationToken cancellationToken)
+    private async Task AppendAsync(List<NewRow> records, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -6,7 +6,7 @@ using Probe.Storage.Schema;
 namespace Probe.Storage.Store;
 
 /// <summary>Opens the store file, checked and migrated; a damaged or foreign file is moved aside and a fresh one started, so the daemon never crash-loops on it.</summary>
-internal sealed class StoreOpener(string path, PointEncoder encoder, TimeProvider time, ILogger logger)
+internal sealed class StoreOpener(string path, RowEncoder encoder, TimeProvider time, ILogger logger)
 {
     /// <summary>
     /// Opens the file; <paramref name="check"/> runs SQLite's quick check first (it reads every page: 0.5 s per 200 MB).

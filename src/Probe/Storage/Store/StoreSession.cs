@@ -5,15 +5,15 @@ using Probe.Storage.Schema;
 namespace Probe.Storage.Store;
 
 /// <summary>An open database file with the writer and reader bound to its connection; replaced as a whole when the file is quarantined.</summary>
-internal sealed class StoreSession(SqliteConnection connection, PointEncoder encoder, bool quickChecked) : IDisposable
+internal sealed class StoreSession(SqliteConnection connection, RowEncoder encoder, bool quickChecked) : IDisposable
 {
     private bool _quickChecked = quickChecked;
 
     public SqliteConnection Connection { get; } = connection;
 
-    public RecordWriter Writer { get; } = new(connection, encoder);
+    public RowWriter Writer { get; } = new(connection, encoder);
 
-    public RecordReader Reader { get; } = new(connection);
+    public RowReader Reader { get; } = new(connection);
 
     /// <summary>Runs SQLite's quick check once before the first write (readers skip it); damage found throws as SQLITE_CORRUPT, to be quarantined.</summary>
     public void EnsureChecked()

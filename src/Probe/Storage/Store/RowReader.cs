@@ -5,7 +5,7 @@ using Probe.Storage.Schema;
 namespace Probe.Storage.Store;
 
 /// <summary>Reads rows back as points (pending, export pages) and the figures of the status.</summary>
-internal sealed class RecordReader(SqliteConnection connection)
+internal sealed class RowReader(SqliteConnection connection)
 {
     private const string Columns = "SELECT id, series_id, ts_ms, boot, mono_ms, " + RowClockSql.Effective + ", fields FROM records ";
 
@@ -69,13 +69,13 @@ internal sealed class RecordReader(SqliteConnection connection)
             command.Parameters.AddWithValue("$id", row.SeriesId);
             using var reader = command.ExecuteReader();
             reader.Read();
-            series = (reader.GetString(0), PointDecoder.DecodeTags(reader.GetString(1)), new SeriesTags?[3]);
+            series = (reader.GetString(0), RowDecoder.DecodeTags(reader.GetString(1)), new SeriesTags?[3]);
             _series[row.SeriesId] = series;
         }
 
         var slot = row.Clock switch { RowClock.Synced => 0, RowClock.Corrected => 1, _ => 2 };
-        var tags = series.ByClock[slot] ??= PointDecoder.TagsOf(series.Measurement, series.Tags, row.Clock);
-        return new PendingPoint(row.Id, PointDecoder.Decode(tags, row.Fields, row.TimestampMs));
+        var tags = series.ByClock[slot] ??= RowDecoder.TagsOf(series.Measurement, series.Tags, row.Clock);
+        return new PendingPoint(row.Id, RowDecoder.Decode(tags, row.Fields, row.TimestampMs));
     }
 
     public StoreStatus Status(SqliteTransaction transaction, long backlogRows, long backlogDropped)
@@ -92,7 +92,7 @@ internal sealed class RecordReader(SqliteConnection connection)
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
-                lastVerdict = PointDecoder.DecodeFields(reader.GetFieldValue<byte[]>(0)).LastOrDefault(f => f.Key == "state").Value as string;
+                lastVerdict = RowDecoder.DecodeFields(reader.GetFieldValue<byte[]>(0)).LastOrDefault(f => f.Key == "state").Value as string;
                 lastVerdictAt = Time(reader.GetInt64(1));
             }
         }

@@ -9,10 +9,10 @@ namespace Probe.Storage.Store;
 /// Writes records inside a caller's transaction with statements prepared once per connection, keeps timestamps unique
 /// per series, and applies the clock rules (re-stamping a boot's waiting rows once its clock syncs).
 /// </summary>
-internal sealed class RecordWriter : IDisposable
+internal sealed class RowWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly PointEncoder _encoder;
+    private readonly RowEncoder _encoder;
     private readonly Dictionary<(string Measurement, string Tags), long> _seriesIds = [];
     private readonly Dictionary<string, long> _bootIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _bootOffsets = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ internal sealed class RecordWriter : IDisposable
     // The id the next insert must take because the size bound deleted the rows at the top (meta last_id); null: SQLite's max + 1 is right.
     private long? _nextId;
 
-    public RecordWriter(SqliteConnection connection, PointEncoder encoder)
+    public RowWriter(SqliteConnection connection, RowEncoder encoder)
     {
         _connection = connection;
         _encoder = encoder;
@@ -40,7 +40,7 @@ internal sealed class RecordWriter : IDisposable
     }
 
     /// <summary>Stores a batch; the caller commits (one transaction per batch).</summary>
-    public void Write(SqliteTransaction transaction, IReadOnlyList<NewRecord> records)
+    public void Write(SqliteTransaction transaction, IReadOnlyList<NewRow> records)
     {
         Begin(transaction);
 
@@ -124,7 +124,7 @@ internal sealed class RecordWriter : IDisposable
 
         // Sent timestamps were wall = base + mono with the stale base; the true one is offset + mono.
         var (tags, fields) = _encoder.EncodeClockCorrection(reading.BootId, offset - row.GetInt64(3), row.GetInt64(1), row.GetInt64(2));
-        Insert(RecordKind.Clock, SeriesId(Measurements.Clock, tags), reading.Wall.ToUnixTimeMilliseconds(), boot, reading.MonotonicMs, RowClock.Synced, fields);
+        Insert(RowKind.Clock, SeriesId(Measurements.Clock, tags), reading.Wall.ToUnixTimeMilliseconds(), boot, reading.MonotonicMs, RowClock.Synced, fields);
     }
 
     private void Restamp(long boot, long offset)
@@ -156,7 +156,7 @@ internal sealed class RecordWriter : IDisposable
         }
     }
 
-    private void Insert(RecordKind kind, long series, long ts, long boot, long mono, RowClock clock, byte[] fields)
+    private void Insert(RowKind kind, long series, long ts, long boot, long mono, RowClock clock, byte[] fields)
     {
         var p = _insert.Parameters;
         p[0].Value = _nextId is { } id ? id : DBNull.Value;

@@ -5,7 +5,7 @@ using Probe.Storage.Store;
 namespace Probe.Storage.Rows;
 
 /// <summary>Rebuilds the schema's points from stored rows: series tags plus the row's clock tag, typed fields.</summary>
-internal static class PointDecoder
+internal static class RowDecoder
 {
     public static IReadOnlyList<KeyValuePair<string, string>> DecodeTags(string tagsJson)
     {

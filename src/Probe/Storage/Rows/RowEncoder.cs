@@ -9,13 +9,13 @@ using Probe.Verdicts;
 
 namespace Probe.Storage.Rows;
 
-/// <summary>Turns results, state changes and health samples into stored records shaped exactly like the schema of PROBE.md section 3 (timers kept to the microsecond).</summary>
-internal sealed class PointEncoder
+/// <summary>Turns results, state changes and health samples into stored rows shaped exactly like the schema of PROBE.md section 3 (timers kept to the microsecond).</summary>
+internal sealed class RowEncoder
 {
     private readonly KeyValuePair<string, string>[] _identity;
     private readonly string _probeId;
 
-    public PointEncoder(ProbeOptions options)
+    public RowEncoder(ProbeOptions options)
     {
         _probeId = options.Id;
         _identity =
@@ -28,7 +28,7 @@ internal sealed class PointEncoder
         ];
     }
 
-    public NewRecord Encode(CheckResult result)
+    public NewRow Encode(CheckResult result)
     {
         var tags = new List<KeyValuePair<string, string>>(_identity)
         {
@@ -68,20 +68,20 @@ internal sealed class PointEncoder
             fields.Number("kbps", kbps);
         }
 
-        return new NewRecord(RecordKind.Check, Measurements.Check, TagsJson(tags), fields.Build(), result.Clock);
+        return new NewRow(RowKind.Check, Measurements.Check, TagsJson(tags), fields.Build(), result.Clock);
     }
 
-    public NewRecord Encode(VerdictChange change)
+    public NewRow Encode(VerdictChange change)
     {
         var fields = new FieldsBuilder()
             .Text("state", change.Current.State.ToName())
             .Text("previous", change.Previous.ToName())
             .Text("findings", FindingsJson(change.Current.Findings))
             .Build();
-        return new NewRecord(RecordKind.Verdict, Measurements.Verdict, TagsJson(_identity), fields, change.Clock);
+        return new NewRow(RowKind.Verdict, Measurements.Verdict, TagsJson(_identity), fields, change.Clock);
     }
 
-    public NewRecord Encode(HealthSample sample)
+    public NewRow Encode(HealthSample sample)
     {
         var builder = new FieldsBuilder()
             .Integer("buffer_rows", sample.BufferRows)
@@ -103,7 +103,7 @@ internal sealed class PointEncoder
         }
 
         var fields = builder.Build();
-        return new NewRecord(RecordKind.Health, Measurements.Health, TagsJson(_identity), fields, sample.Clock);
+        return new NewRow(RowKind.Health, Measurements.Health, TagsJson(_identity), fields, sample.Clock);
     }
 
     /// <summary>The correction of a boot whose unsynchronized rows were already sent: add offset_ms to their timestamps (first_ms..last_ms as sent).</summary>
