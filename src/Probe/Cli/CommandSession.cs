@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Probe.Configuration;
 using Probe.Targets;
+using Probe.Upload;
 
 namespace Probe.Cli;
 
@@ -58,7 +59,7 @@ internal sealed class CommandSession : IAsyncDisposable
             return null;
         }
 
-        if (sends && SinkAndLedsValidator.TokenFileProblem(configuration.Options.Sink) is { } token)
+        if (sends && SinkOptionsValidator.TokenFileProblem(configuration.Options.Sink) is { } token)
         {
             io.Error.WriteLine(Localization.Text.Format("cli.config.error", token.Key, token.Problem));
             return null;

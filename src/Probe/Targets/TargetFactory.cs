@@ -12,13 +12,13 @@ internal static class TargetFactory
     public static Target? FromItem(TargetItemOptions item, string key, string source, ProblemList problems)
     {
         var before = problems.Count;
-        if (!ProbeOptionsValidator.TagSafe().IsMatch(item.Name))
+        if (!OptionRules.TagSafe().IsMatch(item.Name))
         {
             problems.Add($"{key}:Name", Localization.Text.Format("config.targets.name", item.Name));
         }
 
         var (url, host) = UrlAndHost(item, key, problems);
-        ProbeOptionsValidator.Ports(item.Ports, $"{key}:Ports", problems);
+        OptionRules.Ports(item.Ports, $"{key}:Ports", problems);
         var addresses = new List<IPAddress>();
         for (var i = 0; i < item.Addresses.Count; i++)
         {
@@ -108,7 +108,7 @@ internal static class TargetFactory
         {
             problems.Add(key, Localization.Text.Format("config.targets.platform.group", platform, group.ToName()));
         }
-        else if (name is not null && !ProbeOptionsValidator.TagSafe().IsMatch(name))
+        else if (name is not null && !OptionRules.TagSafe().IsMatch(name))
         {
             problems.Add(key, Localization.Text.Format("config.targets.platform.name", platform));
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Probe.Configuration;
 
 namespace Probe.Upload;
 

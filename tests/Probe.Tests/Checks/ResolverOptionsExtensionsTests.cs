@@ -1,8 +1,7 @@
 using System.Net;
 using Probe.Checks;
-using Probe.Configuration;
 
-namespace Probe.Tests.Configuration;
+namespace Probe.Tests.Checks;
 
 public sealed class ResolverOptionsExtensionsTests
 {
