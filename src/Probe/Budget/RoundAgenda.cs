@@ -60,7 +60,8 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
                 _plannedRunning = _nextCoverage is not { } planned || started >= planned;
                 break;
             case RoundKind.Coverage:
-                _nextCoverage = started + Jittered(plan.CoverageInterval);
+                // On a budget the coverage interval is a deadline (every target every 6 hours): jitter only brings it forward.
+                _nextCoverage = started + Early(plan.CoverageInterval);
                 // A whole round also watches the platforms.
                 _nextWatch = plan.WatchInterval is { } watch ? started + Early(watch) : null;
                 break;
@@ -118,10 +119,7 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
         }
     }
 
-    [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
-    private TimeSpan Jittered(TimeSpan interval) => interval * (1 + (((random.NextDouble() * 2) - 1) * _jitter));
-
-    /// <summary>The watch's jitter only ever brings it forward: its interval is a detection deadline.</summary>
+    /// <summary>On a budget, jitter only ever brings a round forward: the watch's and coverage's intervals are detection deadlines.</summary>
     [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads load, it protects nothing.")]
     private TimeSpan Early(TimeSpan interval) => interval * (1 - (random.NextDouble() * _jitter));
 }

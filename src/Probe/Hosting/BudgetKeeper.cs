@@ -58,7 +58,7 @@ internal sealed class BudgetKeeper
         lock (_gate)
         {
             Refresh();
-            return LanePlanner.Plan(DailyBytes, _account.TrafficBytes, _account.ElapsedInDay, CostsWithUpload(), _limits);
+            return LanePlanner.Plan(DailyBytes, _account.TrafficBytes, _account.ElapsedInDay, SinceCoverage(), CostsWithUpload(), _limits);
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class BudgetKeeper
         {
             Refresh();
             var costs = CostsWithUpload();
-            var plan = LanePlanner.Plan(DailyBytes, _account.TrafficBytes, _account.ElapsedInDay, costs, _limits);
+            var plan = LanePlanner.Plan(DailyBytes, _account.TrafficBytes, _account.ElapsedInDay, SinceCoverage(), costs, _limits);
             state = _account.Snapshot(_clock.Read(), DailyBytes, _account.Projection(plan.Rate(costs)));
         }
 
@@ -108,6 +108,9 @@ internal sealed class BudgetKeeper
 
         return state;
     }
+
+    /// <summary>Time since the last coverage round started, on the account's clock (null when none is known).</summary>
+    private TimeSpan? SinceCoverage() => _account.LastCoverage is { } last ? _account.Now - last : null;
 
     private void Refresh() => _account.Update(_clock.Read(), _meter.Total, DiskWrites.Read() ?? 0);
 

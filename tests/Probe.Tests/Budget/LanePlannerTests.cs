@@ -17,7 +17,7 @@ public sealed class LanePlannerTests
     [Test]
     public void Plan_NoBudget_WholeRoundsAtRoundIntervalNoWatch()
     {
-        var plan = LanePlanner.Plan(0, 0, TimeSpan.Zero, RealSized, Defaults);
+        var plan = LanePlanner.Plan(0, 0, TimeSpan.Zero, null, RealSized, Defaults);
 
         Assert.That(plan, Is.EqualTo(new LanePlan(TimeSpan.FromSeconds(10), null, TimeSpan.FromMinutes(5), Budgeted: false, Exhausted: false)));
     }
@@ -25,7 +25,7 @@ public sealed class LanePlannerTests
     [Test]
     public void Plan_DefaultsAtMidnight_SentinelsAndWatchAtTheirRhythmCoverageWithinSixHours()
     {
-        var plan = LanePlanner.Plan(30_000_000, 0, TimeSpan.Zero, RealSized, Defaults);
+        var plan = LanePlanner.Plan(30_000_000, 0, TimeSpan.Zero, null, RealSized, Defaults);
 
         Assert.That(plan.SentinelInterval, Is.EqualTo(TimeSpan.FromSeconds(10)));
         Assert.That(plan.WatchInterval, Is.EqualTo(TimeSpan.FromMinutes(9)));
@@ -36,7 +36,7 @@ public sealed class LanePlannerTests
     [Test]
     public void Plan_BudgetSpentByNoon_SentinelsOnlyAtTheirSlowest()
     {
-        var plan = LanePlanner.Plan(30_000_000, 29_000_000, TimeSpan.FromHours(12), RealSized, Defaults);
+        var plan = LanePlanner.Plan(30_000_000, 29_000_000, TimeSpan.FromHours(12), null, RealSized, Defaults);
 
         Assert.That(plan.Exhausted, Is.True);
         Assert.That(plan.SentinelInterval, Is.EqualTo(TimeSpan.FromSeconds(30)));
@@ -46,7 +46,7 @@ public sealed class LanePlannerTests
     [Test]
     public void Plan_LargeBudget_CoverageAtRoundIntervalAndNoSeparateWatch()
     {
-        var plan = LanePlanner.Plan(5_000_000_000, 0, TimeSpan.Zero, RealSized, Defaults);
+        var plan = LanePlanner.Plan(5_000_000_000, 0, TimeSpan.Zero, null, RealSized, Defaults);
 
         Assert.That(plan.CoverageInterval, Is.EqualTo(TimeSpan.FromMinutes(5)));
         Assert.That(plan.WatchInterval, Is.Null);
@@ -57,11 +57,11 @@ public sealed class LanePlannerTests
     {
         var day = SimulatedDay.Run(30_000_000, RealSized, Defaults, flapping: (TimeSpan.FromHours(10), TimeSpan.FromHours(11)));
 
-        // With the flapping hour the planner may stretch the watch to keep the budget: budget and bounds are asserted here,
-        // the watch's rhythm on a day without flapping below.
+        // The flapping hour's escalations are paid by the reserve: the watch keeps its rhythm.
         Assert.Multiple(() =>
         {
             Assert.That(day.Spent, Is.LessThanOrEqualTo(30_000_000), "budget held");
+            Assert.That(day.LongestWatchGap, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(10)), "platforms watched every 9-10 min");
             Assert.That(day.LongestCoverageGap, Is.LessThanOrEqualTo(TimeSpan.FromHours(6)), "every target covered every 6 h");
             // The simulation runs one pass at a time, so a round (at most ~10 s here) delays a sentinel pass by its length.
             Assert.That(day.LongestSentinelGap, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(20)), "sentinels every 10 s");
@@ -69,6 +69,31 @@ public sealed class LanePlannerTests
             Assert.That(day.BlockCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(10)), "a platform block committed within 10 min");
             Assert.That(day.EscalationsInFlappingHour, Is.LessThanOrEqualTo(3 + 3), "escalation bounded: the bucket's 3, one per 20 min");
         });
+    }
+
+    [Test]
+    public void SimulatedDay_DefaultsNoFlapping_PlatformsWatchedWithinTenMinutes()
+    {
+        var day = SimulatedDay.Run(30_000_000, RealSized, Defaults, flapping: (TimeSpan.Zero, TimeSpan.Zero));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(day.Spent, Is.LessThanOrEqualTo(30_000_000), "budget held");
+            Assert.That(day.LongestWatchGap, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(10)), "platforms watched every 9-10 min");
+            Assert.That(day.LongestCoverageGap, Is.LessThanOrEqualTo(TimeSpan.FromHours(6)), "every target covered every 6 h");
+            Assert.That(day.LongestSentinelGap, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(20)), "sentinels every 10 s");
+            Assert.That(day.CutCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(30)), "a cut committed within 30 s");
+            Assert.That(day.BlockCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(10)), "a platform block committed within 10 min");
+        });
+    }
+
+    [Test]
+    public void Plan_CoverageRoundJustPaid_WatchKeepsItsRhythm()
+    {
+        // Late in the day, just after a round's lump: the base (sentinels, watch, rounds still due) is paid first.
+        var plan = LanePlanner.Plan(30_000_000, 26_000_000, TimeSpan.FromHours(20), TimeSpan.FromMinutes(1), RealSized, Defaults);
+
+        Assert.That((plan.SentinelInterval, plan.WatchInterval), Is.EqualTo((TimeSpan.FromSeconds(10), (TimeSpan?)TimeSpan.FromMinutes(9))));
     }
 
     [Test]

@@ -5,7 +5,8 @@ namespace Probe.Tests.Budget;
 
 /// <summary>
 /// A day of the lanes as the daemon runs them, on a fake clock: the sentinel lane at the plan's interval with an immediate
-/// confirmation after a change, the round agenda with its bucket, costs as metered, the plan recomputed after each pass.
+/// confirmation after a change, the round agenda with its bucket, costs as metered, the plan recomputed after each pass
+/// (with the time since the last coverage round, as BudgetKeeper gives it from the account).
 /// An international cut (packets dropped: a failing pass takes the 8 s timeout) at 06:00:03 for an hour, a platform
 /// block at 14:00:05 (TLS dropped), and a flapping link (picture changing every 30 s) in the given hour.
 /// </summary>
@@ -32,17 +33,25 @@ internal sealed record SimulatedDay(
         DateTimeOffset? confirmation = null;
         var triggered = false;
         var lastCoverage = TimeSpan.Zero;
+        var coverages = 0;
         var lastWatch = TimeSpan.Zero;
         var lastSentinel = TimeSpan.Zero;
         TimeSpan coverageGap = TimeSpan.Zero, watchGap = TimeSpan.Zero, sentinelGap = TimeSpan.Zero;
         TimeSpan? cutSeen = null, cutCommitted = null, blockSeen = null, blockCommitted = null;
         var flapEscalations = 0;
         var sentinelConfirm = false;
-        var plan = LanePlanner.Plan(budget, 0, TimeSpan.Zero, costs, limits);
+        var plan = LanePlanner.Plan(budget, 0, TimeSpan.Zero, null, costs, limits);
         while (time.GetUtcNow() - midnight < LanePlanner.Day)
         {
             var now = time.GetUtcNow() - midnight;
-            plan = LanePlanner.Plan(budget, (long)spent, now, costs, limits);
+            // As the daemon's round loop: the plan is read before every step, and the agenda follows a changed plan.
+            var next = LanePlanner.Plan(budget, (long)spent, now, coverages == 0 ? null : now - lastCoverage, costs, limits);
+            if (next != plan)
+            {
+                agenda.Replanned(plan, next);
+                plan = next;
+            }
+
             var inCut = now >= cut.From && now < cut.To;
             var flap = now >= flapping.From && now < flapping.To;
             var (kind, due) = agenda.Next(plan, time.GetUtcNow(), now, triggered, confirmation);
@@ -84,6 +93,7 @@ internal sealed record SimulatedDay(
                 {
                     coverageGap = Max(coverageGap, now - lastCoverage);
                     lastCoverage = now;
+                    coverages++;
                 }
 
                 if (kind is RoundKind.Coverage or RoundKind.Watch)
