@@ -15,7 +15,18 @@ public interface IResultStore
     /// <summary>Appends a health sample.</summary>
     Task AppendHealthAsync(HealthSample sample, CancellationToken cancellationToken);
 
-    /// <summary>Undelivered points ready to send, state changes first, then oldest first; at most <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Lets go of up to <paramref name="max"/> rows still waiting for their boot's clock that may wait no longer (their
+    /// boot is over, or they are older than <c>store.unsynced_hold_limit</c>): from now on their timestamps never change
+    /// and <see cref="ReadPendingAsync(int, CancellationToken)"/> hands them out. A clock that synced meanwhile re-stamps
+    /// its boot's waiting rows first. The upload calls it before each read.
+    /// </summary>
+    Task ReleaseUnsyncedAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Undelivered points ready to send, state changes first, then oldest first; at most <paramref name="max"/>. Only
+    /// reads: rows still waiting for their boot's clock stay back until <see cref="ReleaseUnsyncedAsync"/> lets them go.
+    /// </summary>
     Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>

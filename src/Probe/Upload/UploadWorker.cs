@@ -173,6 +173,7 @@ public sealed class UploadWorker
             async () =>
             {
                 await marking.ConfigureAwait(false);
+                await _store.ReleaseUnsyncedAsync(_batchSize, cancellationToken).ConfigureAwait(false);
                 var rows = (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
                 var batch = new DrainPipeline.ReadBatch(rows, LineBatch.Of(rows.Select(r => r.Point).ToList()));
                 return new DrainPipeline.ReadAhead(batch, rows.Count == _batchSize, rows.Any(r => marked.Contains(r.Id)));

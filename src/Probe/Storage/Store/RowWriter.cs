@@ -133,7 +133,7 @@ internal sealed class RowWriter : IDisposable
         // Rows at or below released_through were sent unsynchronized: their timestamps never change.
         var through = (long)Scalar("SELECT released_through FROM boots WHERE id = $p0", boot)!;
         // A range of ids (released_through starts at the boot's first row), not an index of waiting rows.
-        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE id > $p1 AND boot = $p0 AND clock = 2 ORDER BY id", boot, through))
+        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE id > $p1 AND boot = $p0 AND clock = " + RowClockSql.Waiting + " ORDER BY id", boot, through))
         using (var row = command.ExecuteReader())
         {
             while (row.Read())
