@@ -4,6 +4,13 @@ using Probe.Verdicts;
 namespace Probe.Storage;
 
 /// <summary>The crash-safe local buffer: every result is written here before anything else sees it.</summary>
+/// <remarks>
+/// Storage's words: a <em>result</em> is what a check returns (<see cref="CheckResult"/>, and likewise a state change or
+/// a health sample); a <em>row</em> is what the store keeps of it (NewRow on the way in, RowKind, RowWriter and RowReader,
+/// RowEncoder and RowDecoder; the SQL table keeps its schema-1 name, <c>records</c>); a <em>point</em> is what goes on the
+/// wire in line protocol (<see cref="ProbePoint"/>, <see cref="PendingPoint"/>). A row's fields leave Storage only
+/// through Rows/StoredFields.
+/// </remarks>
 public interface IResultStore
 {
     /// <summary>Appends a batch of results in one transaction.</summary>

@@ -169,12 +169,12 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         _gate.Dispose();
     }
 
-    private async Task AppendAsync(List<NewRow> records, CancellationToken cancellationToken)
+    private async Task AppendAsync(List<NewRow> rows, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _backlog.Add(records);
+            _backlog.Add(rows);
             if (TryWriteBacklog())
             {
                 ApplySizeBound();
@@ -199,7 +199,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             var dropped = _backlog.Dropped;
             Use(session => session.InTransaction(transaction =>
             {
-                session.Writer.Write(transaction, _backlog.Records);
+                session.Writer.Write(transaction, _backlog.Rows);
                 StoreMeta.Add(session.Connection, transaction, StoreMeta.DroppedTotal, dropped);
                 return 0;
             }));
