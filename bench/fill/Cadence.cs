@@ -112,6 +112,7 @@ internal static class Cadence
 
                 if (second % 15 == 7)
                 {
+                    await store.ReleaseUnsyncedAsync(5000, CancellationToken.None);
                     var pending = await store.ReadPendingAsync(5000, CancellationToken.None);
                     if (pending.Count > 0)
                     {

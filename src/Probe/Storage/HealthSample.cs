@@ -2,7 +2,7 @@ using Probe.Clock;
 
 namespace Probe.Storage;
 
-/// <summary>The daemon's own health, recorded every minute as a <c>probe_health</c> point.</summary>
+/// <summary>The daemon's own health, stored every minute as a <c>probe_health</c> point.</summary>
 public sealed record HealthSample(
     ClockReading Clock,
     long BufferRows,

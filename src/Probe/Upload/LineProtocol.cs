@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Probe.Storage.Rows;
-using Probe.Storage.Schema;
-using Probe.Storage.Store;
 using Probe.Storage;
 
 namespace Probe.Upload;
@@ -28,7 +26,7 @@ internal static class LineProtocol
         }
 
         output.Write((byte)' ');
-        var written = point.Fields is StoredFields stored && StoredFieldWriter.TryWrite(output, stored.Encoded, out var any)
+        var written = point.Fields is StoredFields stored && StoredFieldWriter.TryWrite(output, stored, out var any)
             ? any
             : WriteFields(output, point.Fields);
         if (!written)

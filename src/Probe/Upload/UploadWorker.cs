@@ -121,9 +121,13 @@ public sealed partial class UploadWorker
         return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
     }
 
-    // The drain's one read of the store: up to a batch of pending rows, leaving out those in flight.
-    private async Task<List<PendingPoint>> ReadBatchAsync(HashSet<long> inFlight, CancellationToken cancellationToken) =>
-        (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
+    // The drain's one read of the store: first the clock release (rows that may wait no longer for a synced clock are
+    // frozen as they are), then up to a batch of pending rows, leaving out those in flight. The read itself changes nothing.
+    private async Task<List<PendingPoint>> ReadBatchAsync(HashSet<long> inFlight, CancellationToken cancellationToken)
+    {
+        await _store.ReleaseUnsyncedAsync(_batchSize, cancellationToken).ConfigureAwait(false);
+        return (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
+    }
 
     private async Task MarkDeliveredAsync(List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
     {

@@ -52,6 +52,8 @@ internal sealed class FakeResultStore : IResultStore
     public Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken) =>
         StatusFailure is null ? Task.FromResult(Status) : Task.FromException<StoreStatus>(StatusFailure);
 
+    public Task ReleaseUnsyncedAsync(int max, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PendingPoint>>([]);
 

@@ -20,7 +20,7 @@ public sealed class MemoryBacklogTests
         {
             Assert.That(dropped, Is.EqualTo(2));
             Assert.That(sut.Dropped, Is.EqualTo(2));
-            Assert.That(sut.Records.Select(r => System.Text.Encoding.UTF8.GetString(r.Fields)), Is.EqualTo(new[] { "v", "h", "c3" }));
+            Assert.That(sut.Rows.Select(r => System.Text.Encoding.UTF8.GetString(r.Fields)), Is.EqualTo(new[] { "v", "h", "c3" }));
         });
     }
 

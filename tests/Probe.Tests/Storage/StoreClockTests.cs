@@ -31,12 +31,48 @@ public sealed class StoreClockTests
         await sut.AppendResultsAsync([StoreFixture.Check("a", At(1000))], CancellationToken.None);
         At(30 * 60 * 1000);
 
-        var pending = await sut.ReadPendingAsync(10, CancellationToken.None);
+        var pending = await ReleaseAndReadAsync(sut, 10, CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
             Assert.That(pending, Is.Empty);
             Assert.That((await sut.GetStatusAsync(CancellationToken.None)).PendingRows, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task ReadPending_PastHoldLimitWithoutRelease_RowsNeitherHandedOutNorFrozen()
+    {
+        using var sut = CreateSut();
+        await sut.AppendResultsAsync([StoreFixture.Check("a", At(1000))], CancellationToken.None);
+        At(1000 + (60 * 60 * 1000));
+
+        var readAlone = await sut.ReadPendingAsync(10, CancellationToken.None);
+        Sync(2 * 60 * 60 * 1000);
+        var afterSync = await ReleaseAndReadAsync(sut, 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(readAlone, Is.Empty, "a read alone releases nothing");
+            Assert.That(afterSync.Select(p => p.Point.Tag("clock")), Is.EqualTo(new[] { "corrected" }), "the row still waited, so the sync re-stamped it");
+        });
+    }
+
+    [Test]
+    public async Task ReleaseUnsynced_PastHoldLimit_ReleasesAtMostMaxOldestFirst()
+    {
+        using var sut = CreateSut();
+        var stale = At(1000);
+        await sut.AppendResultsAsync([StoreFixture.Check("a", stale), StoreFixture.Check("b", At(2000))], CancellationToken.None);
+        At(2000 + (60 * 60 * 1000));
+
+        await sut.ReleaseUnsyncedAsync(1, CancellationToken.None);
+        var released = await sut.ReadPendingAsync(10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(released.Select(p => (p.Point.Tag("target"), p.Point.Tag("clock"))), Is.EqualTo(new[] { ("a", "unsynced") }));
+            Assert.That(released[0].Point.TimestampMs, Is.EqualTo(stale.Wall.ToUnixTimeMilliseconds()));
         });
     }
 
@@ -50,7 +86,7 @@ public sealed class StoreClockTests
         var synced = Sync(10_000);
         await sut.AppendResultsAsync([StoreFixture.Check("a", synced)], CancellationToken.None);
         await sut.AppendResultsAsync([StoreFixture.Check("b", At(11_000, synced: false))], CancellationToken.None);
-        var points = (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Point).ToList();
+        var points = (await ReleaseAndReadAsync(sut, 10, CancellationToken.None)).Select(p => p.Point).ToList();
         var trueMs = StoreFixture.TrueTime.ToUnixTimeMilliseconds();
 
         Assert.That(points.Select(p => (p.Measurement, p.Tag("clock"), p.TimestampMs)), Is.EqualTo(new[]
@@ -70,7 +106,7 @@ public sealed class StoreClockTests
         await sut.AppendResultsAsync([StoreFixture.Check("a", At(1000))], CancellationToken.None);
         Sync(5000);
 
-        var point = (await sut.ReadPendingAsync(10, CancellationToken.None)).Single().Point;
+        var point = (await ReleaseAndReadAsync(sut, 10, CancellationToken.None)).Single().Point;
 
         Assert.Multiple(() =>
         {
@@ -86,12 +122,12 @@ public sealed class StoreClockTests
         var stale = At(1000);
         await sut.AppendResultsAsync([StoreFixture.Check("a", stale)], CancellationToken.None);
         At(1000 + (60 * 60 * 1000));
-        var released = (await sut.ReadPendingAsync(10, CancellationToken.None)).Single();
+        var released = (await ReleaseAndReadAsync(sut, 10, CancellationToken.None)).Single();
 
         // The upload failed; then the clock syncs. The row must go again under the same timestamp.
         var synced = Sync(2 * 60 * 60 * 1000);
         await sut.AppendResultsAsync([StoreFixture.Check("a", synced)], CancellationToken.None);
-        var points = (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Point).ToList();
+        var points = (await ReleaseAndReadAsync(sut, 10, CancellationToken.None)).Select(p => p.Point).ToList();
         var correction = points[0];
         var expectedOffset = (synced.Wall.ToUnixTimeMilliseconds() - synced.MonotonicMs) - StaleBase.ToUnixTimeMilliseconds();
 
@@ -119,7 +155,7 @@ public sealed class StoreClockTests
 
         Boot("boot-b");
         At(500);
-        var afterReboot = await sut.ReadPendingAsync(10, CancellationToken.None);
+        var afterReboot = await ReleaseAndReadAsync(sut, 10, CancellationToken.None);
         var synced = Sync(3000);
         await sut.AppendResultsAsync([StoreFixture.Check("c", synced)], CancellationToken.None);
         var all = (await sut.AllAsync()).Select(p => p.Point).ToList();
@@ -141,12 +177,12 @@ public sealed class StoreClockTests
         var change = At(3000);
         await sut.AppendVerdictAsync(new VerdictChange(new Verdict(VerdictState.FullShutdown, []), VerdictState.Online, change), CancellationToken.None);
         At(3000 + (60 * 60 * 1000));
-        var verdict = (await sut.ReadPendingAsync(1, CancellationToken.None)).Single();
+        var verdict = (await ReleaseAndReadAsync(sut, 1, CancellationToken.None)).Single();
         await sut.MarkDeliveredAsync([verdict.Id], CancellationToken.None);
 
         var synced = Sync(2 * 60 * 60 * 1000);
         await sut.AppendResultsAsync([StoreFixture.Check("c", synced)], CancellationToken.None);
-        var points = (await sut.ReadPendingAsync(10, CancellationToken.None)).Select(p => p.Point).ToList();
+        var points = (await ReleaseAndReadAsync(sut, 10, CancellationToken.None)).Select(p => p.Point).ToList();
         var trueMs = StoreFixture.TrueTime.ToUnixTimeMilliseconds();
 
         Assert.Multiple(() =>
@@ -187,6 +223,13 @@ public sealed class StoreClockTests
             ("d", "corrected", trueMs - 8000),
             ("e", "synced", trueMs),
         }));
+    }
+
+    /// <summary>What the upload does before each read: the release, then the read.</summary>
+    private static async Task<IReadOnlyList<PendingPoint>> ReleaseAndReadAsync(SqliteResultStore sut, int max, CancellationToken cancellationToken)
+    {
+        await sut.ReleaseUnsyncedAsync(max, cancellationToken);
+        return await sut.ReadPendingAsync(max, cancellationToken);
     }
 
     private static bool SamePoint(ProbePoint a, ProbePoint b) =>

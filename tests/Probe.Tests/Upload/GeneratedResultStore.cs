@@ -16,6 +16,8 @@ internal sealed class GeneratedResultStore(int count) : IResultStore
 
     public Task AppendHealthAsync(HealthSample sample, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task ReleaseUnsyncedAsync(int max, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task MarkDeliveredAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -52,6 +52,9 @@ internal sealed class InMemoryResultStore : IResultStore
     public Task AppendHealthAsync(HealthSample sample, CancellationToken cancellationToken) =>
         throw new NotSupportedException("upload tests add ProbePoints directly");
 
+    /// <summary>Points here have no clock states: nothing waits.</summary>
+    public Task ReleaseUnsyncedAsync(int max, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken)
     {
         lock (_gate)

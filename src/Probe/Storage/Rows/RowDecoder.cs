@@ -13,7 +13,7 @@ internal static class RowDecoder
         return document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToArray();
     }
 
-    /// <summary>A series' tags as its rows carry them: probe_clock records carry only probe and boot (PROBE.md section 3, "probe_clock and the clock tag"); every other point says how far to trust its time.</summary>
+    /// <summary>A series' tags as its rows carry them: probe_clock points carry only probe and boot (PROBE.md section 3, "probe_clock and the clock tag"); every other point says how far to trust its time.</summary>
     public static SeriesTags TagsOf(string measurement, IReadOnlyList<KeyValuePair<string, string>> seriesTags, RowClock clock)
     {
         var tags = new List<KeyValuePair<string, string>>(seriesTags.Count + 1);

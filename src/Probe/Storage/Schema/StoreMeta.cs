@@ -16,7 +16,7 @@ internal static class StoreMeta
     public const string PendingFrom = "pending_from";
 
     /// <summary>
-    /// The highest records id ever given out, once the size bound deleted rows at the top: new rows get ids above it, so
+    /// The highest row id ever given out, once the size bound deleted rows at the top: new rows get ids above it, so
     /// the watermarks (pending_from, boots.released_through) never cover a new row. (records has no AUTOINCREMENT since schema 3.)
     /// </summary>
     public const string LastId = "last_id";

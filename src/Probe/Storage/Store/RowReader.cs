@@ -15,13 +15,16 @@ internal sealed class RowReader(SqliteConnection connection)
 
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
-    /// <summary>Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows still waiting for their boot's clock are held.</summary>
+    /// <summary>
+    /// Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows
+    /// still waiting for their boot's clock (not released by <see cref="UnsyncedRelease"/>) are held. Only reads.
+    /// </summary>
     /// <remarks>Rows in <paramref name="skip"/> are stepped over (and not counted in <paramref name="max"/>).</remarks>
-    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, long currentBoot, long monotonicCut, int max, IReadOnlySet<long> skip)
+    public List<StoredRow> ReadyToSend(SqliteTransaction transaction, int max, IReadOnlySet<long> skip)
     {
-        const string Ready = "AND (clock <> 2 OR boot <> $boot OR mono_ms <= $cut) ORDER BY id LIMIT $max";
+        const string Ready = "AND NOT " + RowClockSql.IsWaiting + " ORDER BY id LIMIT $max";
         var from = Delivery.PendingFrom(connection, transaction);
-        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, currentBoot, monotonicCut, max, skip);
+        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, 0, 0, max, skip);
         if (rows.Count < max)
         {
             // Checks are handed out in id order, so while some are in flight the next read starts above the last one
@@ -30,7 +33,7 @@ internal sealed class RowReader(SqliteConnection connection)
             // flight, from the watermark. Without a cursor (a new session) the rows in flight are stepped over.
             var cursor = skip.Count > 0 ? _checksHandedOutThrough : 0;
             var checks = Query(
-                transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 AND id > $after " + Ready, from, currentBoot, monotonicCut, max - rows.Count, cursor > 0 ? null : skip, cursor);
+                transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 AND id > $after " + Ready, from, 0, 0, max - rows.Count, cursor > 0 ? null : skip, cursor);
             if (checks.Count > 0)
             {
                 _checksHandedOutThrough = checks[^1].Id;

@@ -6,7 +6,7 @@ using Probe.Storage.Schema;
 namespace Probe.Storage.Store;
 
 /// <summary>
-/// Writes records inside a caller's transaction with statements prepared once per connection, keeps timestamps unique
+/// Writes rows inside a caller's transaction with statements prepared once per connection, keeps timestamps unique
 /// per series, and applies the clock rules (re-stamping a boot's waiting rows once its clock syncs).
 /// </summary>
 internal sealed class RowWriter : IDisposable
@@ -40,28 +40,28 @@ internal sealed class RowWriter : IDisposable
     }
 
     /// <summary>Stores a batch; the caller commits (one transaction per batch).</summary>
-    public void Write(SqliteTransaction transaction, IReadOnlyList<NewRow> records)
+    public void Write(SqliteTransaction transaction, IReadOnlyList<NewRow> rows)
     {
         Begin(transaction);
 
         // Syncs first, so that unsynchronized rows of a boot that synced within this batch are stored corrected.
-        foreach (var record in records)
+        foreach (var row in rows)
         {
-            if (record.Clock.Synced)
+            if (row.Clock.Synced)
             {
-                ObserveSync(transaction, record.Clock);
+                ObserveSync(transaction, row.Clock);
             }
         }
 
         var unknownOffsets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in records)
+        foreach (var row in rows)
         {
-            var reading = record.Clock;
+            var reading = row.Clock;
             var boot = BootRowId(reading.BootId);
             var (ts, clock) = reading.Synced ? (reading.Wall.ToUnixTimeMilliseconds(), RowClock.Synced)
                 : KnownOffset(reading.BootId, unknownOffsets) is { } offset ? (reading.MonotonicMs + offset, RowClock.Corrected)
                 : (reading.Wall.ToUnixTimeMilliseconds(), RowClock.Waiting);
-            Insert(record.Kind, SeriesId(record.Measurement, record.TagsJson), ts, boot, reading.MonotonicMs, clock, record.Fields);
+            Insert(row.Kind, SeriesId(row.Measurement, row.TagsJson), ts, boot, reading.MonotonicMs, clock, row.Fields);
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed class RowWriter : IDisposable
         Restamp(boot, offset);
         if (claimed)
         {
-            RecordCorrectionOfReleasedRows(boot, reading, offset);
+            StoreCorrectionOfReleasedRows(boot, reading, offset);
         }
     }
 
@@ -113,7 +113,7 @@ internal sealed class RowWriter : IDisposable
         _moveRow.Dispose();
     }
 
-    private void RecordCorrectionOfReleasedRows(long boot, ClockReading reading, long offset)
+    private void StoreCorrectionOfReleasedRows(long boot, ClockReading reading, long offset)
     {
         using var command = CommandFor("SELECT released_rows, released_first_ms, released_last_ms, released_base_ms FROM boots WHERE id = $p0", boot);
         using var row = command.ExecuteReader();
@@ -133,7 +133,7 @@ internal sealed class RowWriter : IDisposable
         // Rows at or below released_through were sent unsynchronized: their timestamps never change.
         var through = (long)Scalar("SELECT released_through FROM boots WHERE id = $p0", boot)!;
         // A range of ids (released_through starts at the boot's first row), not an index of waiting rows.
-        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE id > $p1 AND boot = $p0 AND clock = 2 ORDER BY id", boot, through))
+        using (var command = CommandFor("SELECT id, series_id, mono_ms FROM records WHERE id > $p1 AND boot = $p0 AND clock = " + RowClockSql.Waiting + " ORDER BY id", boot, through))
         using (var row = command.ExecuteReader())
         {
             while (row.Read())

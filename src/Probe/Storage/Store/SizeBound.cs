@@ -101,7 +101,7 @@ internal static class SizeBound
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // One pass over the records (no index leads with series_id any more): not one scan per series that emptied.
+        // One pass over the rows (no index leads with series_id any more): not one scan per series that emptied.
         command.CommandText = "DELETE FROM series WHERE id NOT IN (SELECT series_id FROM records)";
         if (command.ExecuteNonQuery() > 0)
         {

@@ -67,6 +67,22 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
         ReadPendingAsync(max, System.Collections.Frozen.FrozenSet<long>.Empty, cancellationToken);
 
+    public async Task ReleaseUnsyncedAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            TryWriteBacklog();
+            var reading = _clock.Read();
+            Use(session => session.InTransaction(transaction => UnsyncedRelease.Release(session, transaction, reading, _holdMs, max)));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, IReadOnlySet<long> inFlight, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
@@ -74,28 +90,10 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            TryWriteBacklog();
-            var reading = _clock.Read();
-            return Use(session => session.InTransaction(transaction =>
-            {
-                session.Writer.ObserveSync(transaction, reading);
-                var boot = session.Writer.BootRowIdIfKnown(transaction, reading.BootId) ?? -1;
-                var rows = session.Reader.ReadyToSend(transaction, boot, reading.MonotonicMs - _holdMs, max, inFlight);
-                // Handed out unsynchronized: from now on these rows' timestamps never change.
-                var waiting = rows.Where(row => row.Clock == RowClock.Waiting).ToList();
-                if (waiting.Count > 0)
-                {
-                    UnsyncedRelease.Freeze(session.Connection, transaction, waiting);
-                }
-
-                var points = new List<PendingPoint>(rows.Count);
-                foreach (var row in rows)
-                {
-                    points.Add(session.Reader.ToPoint(transaction, row.Clock == RowClock.Waiting ? row with { Clock = RowClock.Released } : row));
-                }
-
-                return (IReadOnlyList<PendingPoint>)points;
-            }));
+            return Use(
+                session => session.InTransaction(transaction =>
+                    (IReadOnlyList<PendingPoint>)session.Reader.ReadyToSend(transaction, max, inFlight).Select(row => session.Reader.ToPoint(transaction, row)).ToList()),
+                writes: false);
         }
         finally
         {
@@ -171,12 +169,12 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         _gate.Dispose();
     }
 
-    private async Task AppendAsync(List<NewRow> records, CancellationToken cancellationToken)
+    private async Task AppendAsync(List<NewRow> rows, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _backlog.Add(records);
+            _backlog.Add(rows);
             if (TryWriteBacklog())
             {
                 ApplySizeBound();
@@ -201,7 +199,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             var dropped = _backlog.Dropped;
             Use(session => session.InTransaction(transaction =>
             {
-                session.Writer.Write(transaction, _backlog.Records);
+                session.Writer.Write(transaction, _backlog.Rows);
                 StoreMeta.Add(session.Connection, transaction, StoreMeta.DroppedTotal, dropped);
                 return 0;
             }));
