@@ -16,17 +16,17 @@ MINUTES="${1:-10}"; ROUND="${2:-321}"; SENTINEL="${3:-7}"
 [ "$(id -u)" = 0 ] || die "bench/writes.sh needs root (losetup, mount)"
 build_fill
 DIR=$(mktemp -d /var/tmp/probe-writes.XXXXXX)
-LOOPS=()
 cleanup() {
   for m in "$DIR"/mnt-*; do umount "$m" 2>/dev/null; done
-  for l in "${LOOPS[@]}"; do losetup -d "$l" 2>/dev/null; done
+  # run() is a background subshell: its LOOPS never reach this one, so find the loops by their image.
+  for i in "$DIR"/*.img; do for l in $(losetup -j "$i" | cut -d: -f1); do losetup -d "$l" 2>/dev/null; done; done
   rm -rf "$DIR"
 }
 trap cleanup EXIT
 run() { # name fill-binary
   local name="$1" fill="$2" img="$DIR/$1.img" mnt="$DIR/mnt-$1" loop s0 s1
   truncate -s 256M "$img"; mkfs.ext4 -q -F -b 4096 ${MKFS_OPTS:-} "$img"; mkdir -p "$mnt"
-  loop=$(losetup -f --show "$img"); LOOPS+=("$loop")
+  loop=$(losetup -f --show "$img")
   mount -o "${MOUNT_OPTS:-defaults}" "$loop" "$mnt"
   local stat="/sys/block/${loop#/dev/}/stat" pid
   # The window: from the end of the warm-up (synced) to the end of the cadence (synced), before the closing checkpoint.
