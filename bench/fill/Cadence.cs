@@ -72,6 +72,15 @@ internal static class Cadence
                 await store.AppendResultsAsync(Batch(Math.Min(500, warm - done), Lane.Round), CancellationToken.None);
             }
 
+            // PROBE_BENCH_MARKS=1: tell bench/writes.sh when the measured window starts and ends (it reads the device's
+            // counters then), and give it time to sync before the closing checkpoint, which a day pays once per 4 MiB.
+            var marks = Environment.GetEnvironmentVariable("PROBE_BENCH_MARKS") == "1";
+            if (marks)
+            {
+                await Console.Error.WriteLineAsync("warm");
+                await Task.Delay(TimeSpan.FromSeconds(5), time);
+            }
+
             rows = 0;
             before = WriteBytes();
             var start = time.GetTimestamp();
@@ -124,6 +133,11 @@ internal static class Cadence
             }
 
             steady = WriteBytes() - before;
+            if (marks)
+            {
+                await Console.Error.WriteLineAsync("steady");
+                await Task.Delay(TimeSpan.FromSeconds(5), time);
+            }
         }
 
         // Disposing closes the connection, which checkpoints the WAL into the database file.
