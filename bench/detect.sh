@@ -148,6 +148,7 @@ play() { # cut|block state patience count
     await_all online "$t1" "$patience" "$WORK/$kind-recovery"
   done
 }
+: >"$WORK/cut"; : >"$WORK/block"; : >"$WORK/cut-recovery"; : >"$WORK/block-recovery"  # CUTS=0 or BLOCKS=0: empty rows
 play cut international_cut "$CUT_PATIENCE" "$CUTS"
 play block platform_block "$BLOCK_PATIENCE" "$BLOCKS"
 for p in "${PROBE_PIDS[@]}"; do stop_pid "$p"; done
