@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Probe.Tests.Cli;
+
+namespace Probe.Tests.Drills;
+
+/// <summary>
+/// The drill world with the daemon at the default budget (Budget.DailyBytes left out: 30 MB) and the default sentinel
+/// rhythm: an international cut and a platform block are still committed, each within its promise (30 s, 10 minutes),
+/// as the committed verdicts' own timestamps in the store show. The full rounds' floor (Schedule.RoundInterval) is low so
+/// the budgeted planner may run coverage as often as the small drill catalog lets it pay for; throughput is off, as on
+/// most of the default catalog.
+/// </summary>
+[Category("Drill")]
+[NonParallelizable]
+public sealed class BudgetedDrillTests
+{
+    private static readonly TimeSpan CutPromise = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan BlockPromise = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(12);
+
+    private DrillWorld _world = null!;
+    private DrillDaemon _daemon = null!;
+    private string _config = null!;
+    private readonly DaemonLog _log = new();
+
+    [OneTimeSetUp]
+    public async Task StartWorld()
+    {
+        _world = DrillWorld.Start();
+        _config = Path.Combine(_world.Directory, "probe-budgeted.json");
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(_world.ConfigPath))!;
+        var probe = config["Probe"]!;
+        probe.AsObject().Remove("Budget");
+        probe["Schedule"] = new JsonObject { ["RoundInterval"] = "00:00:10", ["Jitter"] = 0.1, ["ConfirmRounds"] = 2 };
+        foreach (var target in probe["Targets"]!["Items"]!.AsArray())
+        {
+            target!.AsObject().Remove("Throughput");
+            target["Url"] = target["Url"]!.GetValue<string>().Replace("/throughput", "/", StringComparison.Ordinal);
+        }
+
+        await File.WriteAllTextAsync(_config, config.ToJsonString());
+        _daemon = DrillDaemon.Start(_world.Namespace, _config, _log);
+        await CommitAsync(0, "online", TimeSpan.FromSeconds(120), "the first verdict after start");
+    }
+
+    [OneTimeTearDown]
+    public void StopWorld()
+    {
+        try
+        {
+            _daemon?.Stop(TimeSpan.FromSeconds(25));
+        }
+        catch (TimeoutException)
+        {
+            // Stop killed it.
+        }
+        finally
+        {
+            _daemon?.Dispose();
+            _world?.Dispose();
+        }
+    }
+
+    [Test]
+    [Order(1)]
+    public Task Run_InternationalCutAtDefaultBudget_CommittedWithinThirtySeconds() =>
+        DisruptAsync(Disruptions.InternationalCut, "international_cut", CutPromise);
+
+    [Test]
+    [Order(2)]
+    [Explicit("At the default budget the block waits for the 9-min platform watch (DaemonTimings.WatchInterval, no config key) after the cut's recovery: over 15 min here, too long for CI")]
+    public Task Run_PlatformTlsBlockAtDefaultBudget_CommittedWithinTenMinutes() =>
+        DisruptAsync(Disruptions.TlsInterference("whatsapp"), "platform_block", BlockPromise);
+
+    private async Task DisruptAsync(string rules, string state, TimeSpan promise)
+    {
+        if (LastCommitted != "online")
+        {
+            await CommitAsync(_log.Count, "online", Patience, "the scenario must start from online");
+        }
+
+        var mark = _log.Count;
+        var cutAt = DateTimeOffset.UtcNow;
+        _world.Apply(rules);
+        try
+        {
+            await CommitAsync(mark, state, Patience, $"after the rule ({state})");
+        }
+        finally
+        {
+            _world.Apply(null);
+        }
+
+        var export = await ProbeProcess.RunAsync(["export", "--format", "json", "--config", _config], TimeSpan.FromSeconds(120), wrapWith: $"nsenter --net={_world.Namespace.Path}");
+        var verdict = VerdictRecord.FromExport(export.Stdout).FirstOrDefault(v => v.Time >= cutAt && v.State == state);
+        Assert.That(verdict, Is.Not.Null, $"the log shows {state} committed, the store holds: {export.Stdout.Length} bytes of export, {export}");
+        TestContext.Progress.WriteLine($"budgeted drill: {state} committed {(verdict!.Time - cutAt).TotalSeconds:0.0} s after the rule; lanes: {string.Join(" | ", _log.Since(0).Where(l => l.Text.Contains("Lanes", StringComparison.Ordinal)).TakeLast(2))}");
+        Assert.That(verdict.Time - cutAt, Is.LessThanOrEqualTo(promise), $"the promise for {state} at the default budget; verdict {verdict}");
+    }
+
+    private string LastCommitted => _log.Since(0).LastOrDefault(l => l.CommittedState is not null)?.CommittedState ?? "unknown";
+
+    private async Task CommitAsync(int from, string state, TimeSpan timeout, string context)
+    {
+        var line = await _log.WaitForAsync(from, l => l.CommittedState == state, timeout, () => _daemon.HasExited);
+        Assert.That(line, Is.Not.Null, () =>
+            $"{context}: expected '{state}' committed within {timeout.TotalMinutes:0} min; committed instead: [" +
+            string.Join(" | ", _log.Since(from).Where(l => l.CommittedState is not null)) + "]; last lines:\n" +
+            string.Join('\n', _log.Since(from).TakeLast(25)));
+    }
+}
