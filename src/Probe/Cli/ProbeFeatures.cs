@@ -5,6 +5,7 @@ using Probe.Clock;
 using Probe.Configuration;
 using Probe.Gpio;
 using Probe.Hosting;
+using Probe.Status;
 using Probe.Storage;
 using Probe.Targets;
 using Probe.Upload;

@@ -43,7 +43,7 @@ internal static class StatusCommand
         return command;
     }
 
-    private static void WriteText(TextWriter o, string id, Configuration.StoreOptions store, string sink, StoreStatus s, ClockReading clock)
+    private static void WriteText(TextWriter o, string id, StoreOptions store, string sink, StoreStatus s, ClockReading clock)
     {
         var inv = CultureInfo.InvariantCulture;
         var percent = store.MaxBytes > 0 ? 100.0 * s.Bytes / store.MaxBytes : 0;
@@ -57,7 +57,7 @@ internal static class StatusCommand
         o.WriteLine(Line("status.clock", Text.Format("status.clock.value", Text.Get(clock.Synced ? "status.clock.synced" : "status.clock.unsynced"), Format(clock.Wall), clock.BootId)));
     }
 
-    private static string ToJson(string id, Configuration.StoreOptions store, string sink, StoreStatus s, ClockReading clock)
+    private static string ToJson(string id, StoreOptions store, string sink, StoreStatus s, ClockReading clock)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

@@ -1,3 +1,6 @@
+using Probe.Checks;
+using Probe.Storage;
+
 namespace Probe.Configuration;
 
 /// <summary>

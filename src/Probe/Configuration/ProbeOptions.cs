@@ -1,3 +1,11 @@
+using Probe.Budget;
+using Probe.Checks;
+using Probe.Hosting;
+using Probe.Status;
+using Probe.Storage;
+using Probe.Targets;
+using Probe.Upload;
+
 namespace Probe.Configuration;
 
 /// <summary>The <c>Probe</c> section of the configuration, as bound; validated, then used read-only.</summary>

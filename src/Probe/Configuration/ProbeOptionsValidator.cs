@@ -3,6 +3,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Probe.Budget;
+using Probe.Checks;
+using Probe.Hosting;
+using Probe.Storage;
 
 namespace Probe.Configuration;
 

@@ -1,4 +1,5 @@
 using Probe.Gpio;
+using Probe.Status;
 using Probe.Upload;
 
 namespace Probe.Configuration;

@@ -35,7 +35,7 @@ internal sealed class ThroughputPlan(TimeProvider time)
     public int ExtraPerDay { get; init; } = DefaultExtraPerDay;
 
     /// <summary>The plan of <c>Schedule.ThroughputInterval</c>: extra passes at least a sixth of it after the last one.</summary>
-    public static ThroughputPlan For(Configuration.ScheduleOptions schedule, TimeProvider time)
+    public static ThroughputPlan For(ScheduleOptions schedule, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         return new ThroughputPlan(time) { Interval = schedule.ThroughputInterval, MinGap = schedule.ThroughputInterval / 6 };

@@ -5,10 +5,12 @@ namespace Probe.Upload;
 /// blink when the result store refuses results). Thread-safe: the upload loop writes, the liveness loop reads.
 /// </summary>
 /// <remarks>
-/// A drain stopped by a refusal (401, 403, 404, 405, 407, 410, 415, 426: see <see cref="SinkOutcome.FromStatus"/>), or by
-/// a store that rejects every batch as bad data before it ever accepted one, makes the store <see cref="Refusing"/>; a
-/// drain that delivered something clears it. An unreachable store (timeouts, 5xx, 429, an open circuit) says nothing new
-/// about credentials, so it changes nothing: the LED shows the backlog as after any outage, or the refusal last heard.
+/// Refusing once a drain ends <see cref="UploadState.Refused"/> (<see cref="UploadWorker.StateAfter"/>): stopped by a
+/// refusal (401, 403, 404, 405, 407, 410, 415, 426: see <see cref="SinkOutcome.FromStatus"/>) or by rejected data. The
+/// worker stops on rejected data only while the store has accepted nothing since it started, that is when the store
+/// rejects every batch; a poison point set aside beside delivered ones is not a refusal. A later drain that delivered
+/// something clears it. An unreachable store (timeouts, 5xx, 429, an open circuit) says nothing new about the
+/// configuration, so it changes nothing: the LED shows the backlog as after any outage, or the refusal last heard.
 /// </remarks>
 public sealed class SinkOutcomeWatch
 {
@@ -21,7 +23,7 @@ public sealed class SinkOutcomeWatch
     public void Observe(DrainResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.StoppedBy?.Kind is SinkOutcomeKind.Refused or SinkOutcomeKind.Rejected)
+        if (UploadWorker.StateAfter(result) == UploadState.Refused)
         {
             _refusing = true;
         }

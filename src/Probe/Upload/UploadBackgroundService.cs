@@ -12,6 +12,14 @@ internal sealed class UploadBackgroundService(
     ILogger<UploadBackgroundService> logger,
     SinkOutcomeWatch? answers = null) : BackgroundService
 {
+    private TaskCompletionSource<UploadRest> _rest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// The loop's next rest, once its wait is on the clock: a test advances a fake clock by its delay and awaits the
+    /// rest after, instead of polling in real time.
+    /// </summary>
+    internal Task<UploadRest> NextRestAsync() => Volatile.Read(ref _rest).Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!sink.Enabled)
@@ -51,7 +59,9 @@ internal sealed class UploadBackgroundService(
 
             try
             {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                var wait = Task.Delay(delay, time, stoppingToken);
+                Rested(new UploadRest(worker.State, delay));
+                await wait.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,4 +69,7 @@ internal sealed class UploadBackgroundService(
             }
         }
     }
+
+    private void Rested(UploadRest rest) =>
+        Interlocked.Exchange(ref _rest, new TaskCompletionSource<UploadRest>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(rest);
 }

@@ -5,8 +5,12 @@ using Probe.Storage;
 
 namespace Probe.Upload;
 
-/// <summary>Drains the local store into the sink in the store's order, marking delivered only what the sink acknowledged.</summary>
-public sealed class UploadWorker
+/// <summary>
+/// Drains the local store into the sink in the store's order, marking delivered only what the sink acknowledged, and
+/// says where the upload stands (<see cref="State"/>): each drain goes from <see cref="UploadState.Draining"/> to the
+/// state its result calls for (<see cref="StateAfter"/>).
+/// </summary>
+public sealed partial class UploadWorker
 {
     /// <summary>Rejected points kept (not set aside) before the store has accepted anything: beyond this, it is not the data.</summary>
     private const int MaxUnprovenSuspects = 8;
@@ -23,6 +27,7 @@ public sealed class UploadWorker
     private readonly int _batchSize;
 
     private volatile bool _storeAcceptedData;
+    private volatile UploadState _state = UploadState.Idle;
 
     public UploadWorker(IResultStore store, ISink sink, IOptions<ProbeOptions> options, ILogger<UploadWorker> logger)
     {
@@ -33,8 +38,39 @@ public sealed class UploadWorker
         _batchSize = Math.Max(1, options.Value.Sink.BatchSize);
     }
 
+    /// <summary>Where the upload stands: <see cref="UploadState.Draining"/> during a drain, else what the last one ended in.</summary>
+    public UploadState State => _state;
+
+    /// <summary>The state a drain's result leaves the upload in; a drain that threw leaves it <see cref="UploadState.BackingOff"/>.</summary>
+    public static UploadState StateAfter(DrainResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.StoppedBy?.Kind switch
+        {
+            SinkOutcomeKind.Refused or SinkOutcomeKind.Rejected => UploadState.Refused,
+            SinkOutcomeKind.Unavailable => UploadState.BackingOff,
+            _ => result.Left > 0 ? UploadState.WaitingForClock : UploadState.Idle,
+        };
+    }
+
     /// <summary>Sends batches until the queue is empty or the sink stops the drain (refused, unavailable).</summary>
     public async Task<DrainResult> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        _state = UploadState.Draining;
+        try
+        {
+            var result = await DrainAsync(cancellationToken).ConfigureAwait(false);
+            _state = StateAfter(result);
+            return result;
+        }
+        catch
+        {
+            _state = UploadState.BackingOff;
+            throw;
+        }
+    }
+
+    private async Task<DrainResult> DrainAsync(CancellationToken cancellationToken)
     {
         if (!_sink.Enabled)
         {
@@ -43,54 +79,32 @@ public sealed class UploadWorker
         }
 
         var tally = new Tally();
-        var drain = new DrainPipeline();
+        var drain = new Drain(this, tally, cancellationToken);
         SinkOutcome? stoppedBy = null;
-        drain.Reading = ReadAheadAsync(drain.Marking, [], [], cancellationToken);
+        drain.Start();
         try
         {
-            while (stoppedBy is null && await NextToSettleAsync(drain, cancellationToken).ConfigureAwait(false) is { } head)
+            while (stoppedBy is null && await drain.NextToSettleAsync().ConfigureAwait(false) is { } head)
             {
                 var outcome = await head.Outcome.ConfigureAwait(false);
                 if (outcome.Kind == SinkOutcomeKind.Delivered)
                 {
                     _storeAcceptedData = true;
-                    drain.Width = MaxInFlight;
-                    drain.LastMarked = head.Batch.Rows.Select(r => r.Id).ToHashSet();
-                    drain.Marking = MarkDeliveredAfterAsync(drain.Marking, head.Batch.Rows, tally, cancellationToken);
+                    drain.Acknowledged(head);
                 }
                 else
                 {
-                    await drain.Marking.ConfigureAwait(false);
+                    await drain.MarksDone.ConfigureAwait(false);
                     stoppedBy = await ActOnAsync(outcome, head.Batch.Rows, tally, cancellationToken).ConfigureAwait(false);
                     stoppedBy = await SettleSuspectsAsync(tally, cancellationToken).ConfigureAwait(false) ?? stoppedBy;
                 }
             }
 
-            // Stopped with a later batch in flight: what the store acknowledged is marked all the same (out of the
-            // watermark's order), so that a metered link never pays for it twice.
-            while (drain.Window.TryDequeue(out var later))
-            {
-                if ((await later.Outcome.ConfigureAwait(false)).Kind == SinkOutcomeKind.Delivered)
-                {
-                    drain.Marking = MarkDeliveredAfterAsync(drain.Marking, later.Batch.Rows, tally, cancellationToken);
-                }
-            }
-
-            await drain.Marking.ConfigureAwait(false);
+            await drain.SettleLaterBatchesAsync().ConfigureAwait(false);
         }
         finally
         {
-            // Never left running: batches read ahead but not sent stay pending in the store, as they should.
-            await drain.Marking.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            foreach (var sending in drain.Window)
-            {
-                await ((Task)sending.Outcome).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-
-            if (drain.Reading is { } reading)
-            {
-                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            await drain.QuiesceAsync().ConfigureAwait(false);
         }
 
         var left = (await _store.GetStatusAsync(cancellationToken).ConfigureAwait(false)).PendingRows;
@@ -107,83 +121,9 @@ public sealed class UploadWorker
         return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
     }
 
-    // Sends what has been read while the window has room, starts the next read once at most one batch is unsettled,
-    // and returns the oldest batch in flight once its outcome is in (null: nothing left to send).
-    // Outcomes are settled in store order, so marks move the delivery watermark over contiguous rows.
-    private async Task<DrainPipeline.Sending?> NextToSettleAsync(DrainPipeline drain, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (drain.Reading is { } reading && (reading.IsCompleted || (drain.Window.Count == 0 && drain.Ready.Count == 0)))
-            {
-                drain.Reading = null;
-                var read = await reading.ConfigureAwait(false);
-                // A row whose mark was done before the read, handed out again: the store did not take our marks.
-                drain.More = read.Full && !read.MarksIgnored;
-                if (read.Batch.Rows.Count > 0 && !read.MarksIgnored)
-                {
-                    drain.Ready.Enqueue(read.Batch);
-                }
-            }
-
-            while (drain.Ready.Count > 0 && drain.Window.Count < drain.Width)
-            {
-                var batch = drain.Ready.Dequeue();
-                drain.Window.Enqueue(new DrainPipeline.Sending(batch, _sink.WriteAsync(batch.Points, cancellationToken)));
-            }
-
-            // Read once the batches before the last one handed out are settled: the read waits for their marks and
-            // leaves out the one still in flight (the store starts above it rather than stepping over its rows).
-            // A short read emptied the queue: what arrives now waits for the next drain.
-            if (drain.Reading is null && drain.More && drain.Ready.Count == 0 && drain.Window.Count <= 1)
-            {
-                var inFlight = drain.Window.SelectMany(s => s.Batch.Rows).Select(r => r.Id).ToHashSet();
-                drain.Reading = ReadAheadAsync(drain.Marking, inFlight, drain.LastMarked, cancellationToken);
-            }
-
-            if (!drain.Window.TryPeek(out var head))
-            {
-                if (drain.Reading is null)
-                {
-                    return null;
-                }
-
-                continue;
-            }
-
-            // What is being read goes out as soon as it is there, beside the request in flight.
-            if (drain.Reading is { } pending && drain.Ready.Count == 0 && drain.Window.Count < drain.Width && !head.Outcome.IsCompleted)
-            {
-                await Task.WhenAny(head.Outcome, pending).ConfigureAwait(false);
-                if (!head.Outcome.IsCompleted)
-                {
-                    continue;
-                }
-            }
-
-            await ((Task)head.Outcome).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            return drain.Window.Dequeue();
-        }
-    }
-
-    // Up to one batch of pending rows, read once the marks before it are done (so only the rows in flight need leaving
-    // out) and formatted here, on a pool thread, so that reading and formatting overlap the request in flight.
-    private Task<DrainPipeline.ReadAhead> ReadAheadAsync(Task marking, HashSet<long> inFlight, HashSet<long> marked, CancellationToken cancellationToken) =>
-        Task.Run(
-            async () =>
-            {
-                await marking.ConfigureAwait(false);
-                var rows = (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
-                var batch = new DrainPipeline.ReadBatch(rows, LineBatch.Of(rows.Select(r => r.Point).ToList()));
-                return new DrainPipeline.ReadAhead(batch, rows.Count == _batchSize, rows.Any(r => marked.Contains(r.Id)));
-            },
-            cancellationToken);
-
-    private async Task MarkDeliveredAfterAsync(Task before, List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
-    {
-        await before.ConfigureAwait(false);
-        await MarkDeliveredAsync(batch, tally, cancellationToken).ConfigureAwait(false);
-    }
+    // The drain's one read of the store: up to a batch of pending rows, leaving out those in flight.
+    private async Task<List<PendingPoint>> ReadBatchAsync(HashSet<long> inFlight, CancellationToken cancellationToken) =>
+        (await _store.ReadPendingAsync(_batchSize, inFlight, cancellationToken).ConfigureAwait(false)).ToList();
 
     private async Task MarkDeliveredAsync(List<PendingPoint> batch, Tally tally, CancellationToken cancellationToken)
     {

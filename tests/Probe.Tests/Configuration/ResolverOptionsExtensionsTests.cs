@@ -1,4 +1,5 @@
 using System.Net;
+using Probe.Checks;
 using Probe.Configuration;
 
 namespace Probe.Tests.Configuration;

@@ -109,7 +109,7 @@ public sealed class ThroughputPlanTests
     [Test]
     public void For_ScheduleInterval_PassesAtThatIntervalExtrasASixthApart()
     {
-        var sut = ThroughputPlan.For(new Probe.Configuration.ScheduleOptions { ThroughputInterval = TimeSpan.FromHours(12) }, _time);
+        var sut = ThroughputPlan.For(new ScheduleOptions { ThroughputInterval = TimeSpan.FromHours(12) }, _time);
 
         Assert.That((sut.Interval, sut.MinGap), Is.EqualTo((TimeSpan.FromHours(12), TimeSpan.FromHours(2))));
     }

@@ -26,16 +26,14 @@ public sealed class UploadLedRefusalTests
         var answers = sut.Get<SinkOutcomeWatch>();
         using var upload = new UploadBackgroundService(TestSinks.Worker(store, sink), sink, new UploadSchedule(), sut.Time, NullLogger<UploadBackgroundService>.Instance, answers);
 
+        var firstRest = upload.NextRestAsync();
         await upload.StartAsync(CancellationToken.None);
-        // The first drain runs at once against the real nginx; the loop then waits minutes of fake time.
-        for (var i = 0; i < 1500 && !answers.Refusing; i++)
-        {
-            await Task.Delay(20);
-        }
-
+        // The first drain runs at once against the real nginx; the loop then rests for minutes of fake time.
+        var rest = await firstRest.WaitAsync(TimeSpan.FromSeconds(60));
         await upload.StopAsync(CancellationToken.None);
         await sut.StartAsync(LivenessService.LoopName);
 
+        Assert.That(rest.State, Is.EqualTo(UploadState.Refused));
         Assert.That(answers.Refusing, Is.True, "the drain heard the 401");
         Assert.That(store.DeliveredIds, Is.Empty);
         Assert.That(sut.Panel.PatternOf(Led.Upload), Is.EqualTo(LedPattern.FastBlink), "PROBE.md: fast blink, the result store refuses results");

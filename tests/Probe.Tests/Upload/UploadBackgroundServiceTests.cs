@@ -24,12 +24,13 @@ public sealed class UploadBackgroundServiceTests
         var time = new FakeTimeProvider();
         using var sut = CreateSut(store, new ScriptedSink(_ => SinkOutcome.Delivered), time);
 
+        var first = sut.NextRestAsync();
         await sut.StartAsync(CancellationToken.None);
-        Assert.That(await store.Reads.WaitAsync(SignalTimeout), Is.True, "first cycle");
-        var secondCycle = await AdvanceUntilAsync(time, store, TimeSpan.FromMinutes(1));
+        var failed = await first.WaitAsync(SignalTimeout);
+        var second = await NextCycleAsync(sut, time, failed);
         await sut.StopAsync(CancellationToken.None);
 
-        Assert.That(secondCycle, Is.True, "the loop must survive a failing cycle");
+        Assert.That((failed.State, second.State), Is.EqualTo((UploadState.BackingOff, UploadState.Idle)), "the loop must survive a failing cycle");
         Assert.That(store.DeliveredIds, Has.Count.EqualTo(5));
     }
 
@@ -42,16 +43,18 @@ public sealed class UploadBackgroundServiceTests
         var time = new FakeTimeProvider();
         using var sut = CreateSut(store, sink, time);
 
+        var first = sut.NextRestAsync();
         await sut.StartAsync(CancellationToken.None);
-        Assert.That(await store.Reads.WaitAsync(SignalTimeout), Is.True, "first cycle");
-        var started = time.GetUtcNow();
-        var retried = await AdvanceUntilAsync(time, store, TimeSpan.FromMinutes(10));
-        var gap = time.GetUtcNow() - started;
+        var refused = await first.WaitAsync(SignalTimeout);
+        var sentFirst = sink.Batches.Count;
+        var again = await NextCycleAsync(sut, time, refused);
         await sut.StopAsync(CancellationToken.None);
 
-        Assert.That(retried, Is.True);
-        Assert.That(gap, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(2)), "a refused upload backs off for minutes");
-        Assert.That(sink.Batches, Has.Count.EqualTo(2));
+        Assert.That(refused.State, Is.EqualTo(UploadState.Refused));
+        Assert.That(refused.Delay, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(2)), "a refused upload backs off for minutes");
+        Assert.That((sentFirst, sink.Batches.Count), Is.EqualTo((1, 2)), "one request per cycle");
+        Assert.That(again.State, Is.EqualTo(UploadState.Refused));
+        Assert.That(again.Delay, Is.GreaterThan(refused.Delay), "doubling per consecutive refusal");
         Assert.That(store.DeliveredIds, Is.Empty);
     }
 
@@ -67,19 +70,11 @@ public sealed class UploadBackgroundServiceTests
         Assert.That(store.ReadPendingCalls, Is.Zero);
     }
 
-    // Moves fake time in small steps until the next drain cycle starts. A late-registered timer only makes the
-    // measured gap longer, never shorter, so the back-off assertions cannot pass by a race.
-    private static async Task<bool> AdvanceUntilAsync(FakeTimeProvider time, InMemoryResultStore store, TimeSpan max)
+    // Advances the loop's clock by the rest's delay and awaits the rest after the cycle it wakes: no real-time polling.
+    private static async Task<UploadRest> NextCycleAsync(UploadBackgroundService sut, FakeTimeProvider time, UploadRest rest)
     {
-        for (var advanced = TimeSpan.Zero; advanced < max; advanced += TimeSpan.FromSeconds(5))
-        {
-            time.Advance(TimeSpan.FromSeconds(5));
-            if (await store.Reads.WaitAsync(TimeSpan.FromMilliseconds(20)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var next = sut.NextRestAsync();
+        time.Advance(rest.Delay);
+        return await next.WaitAsync(SignalTimeout);
     }
 }

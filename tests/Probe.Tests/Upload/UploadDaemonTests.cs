@@ -9,6 +9,8 @@ namespace Probe.Tests.Upload;
 [Category("Integration")]
 public sealed class UploadDaemonTests
 {
+    private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(60);
+
     [Test]
     public async Task ExecuteAsync_StoreDownThenUp_LoopDeliversEverythingExactlyOnceOnItsOwn()
     {
@@ -21,37 +23,30 @@ public sealed class UploadDaemonTests
         var time = new FakeTimeProvider();
         using var sut = new UploadBackgroundService(TestSinks.Worker(store, sink, batchSize: 100), sink, schedule, time, NullLogger<UploadBackgroundService>.Instance);
 
+        var firstRest = sut.NextRestAsync();
         await sut.StartAsync(CancellationToken.None);
-        Assert.That(await store.Reads.WaitAsync(TimeSpan.FromSeconds(30)), Is.True, "first cycle, store down");
+        var rest = await firstRest.WaitAsync(SignalTimeout);
+        var states = new List<UploadState> { rest.State };
         store.Add(TestPoints.Checks(200, start + 400_000)); // results keep coming while the store is down
         using var influx = await InfluxDb1Server.StartAsync(port: port);
-        var delivered = await AdvanceUntilAsync(time, store, () => store.DeliveredIds.Count == 504, TimeSpan.FromMinutes(10));
+        // Each rest's wait is on the fake clock before the rest is signalled: advancing by its delay wakes the next cycle.
+        while (rest.State != UploadState.Idle && states.Count < 10)
+        {
+            var next = sut.NextRestAsync();
+            time.Advance(rest.Delay);
+            rest = await next.WaitAsync(SignalTimeout);
+            states.Add(rest.State);
+        }
+
         await sut.StopAsync(CancellationToken.None);
 
-        Assert.That(delivered, Is.True, $"delivered {store.DeliveredIds.Count} of 504");
+        Assert.That(states[0], Is.EqualTo(UploadState.BackingOff), "first cycle, store down");
+        Assert.That(states[^1], Is.EqualTo(UploadState.Idle), string.Join(", ", states));
+        Assert.That(store.DeliveredIds, Has.Count.EqualTo(504));
         Assert.That(store.MaxDeliveriesOfOneRow, Is.EqualTo(1));
         Assert.That((await influx.HttpStatsAsync())["pointsWrittenOK"], Is.EqualTo(504));
         var exported = LineProtocolParser.ParseAll(await StoreReadBack.ExportLineProtocolAsync(store));
         Assert.That(StoreReadBack.HeldByInflux(await influx.QueryAsync("SELECT * FROM /probe_.*/ GROUP BY *")),
             Is.EqualTo(StoreReadBack.ExpectedInInflux(exported)));
-    }
-
-    // Moves the loop's (fake) clock in steps, letting each woken cycle run, until the condition holds.
-    private static async Task<bool> AdvanceUntilAsync(FakeTimeProvider time, InMemoryResultStore store, Func<bool> condition, TimeSpan max)
-    {
-        for (var advanced = TimeSpan.Zero; advanced < max && !condition(); advanced += TimeSpan.FromSeconds(5))
-        {
-            time.Advance(TimeSpan.FromSeconds(5));
-            if (await store.Reads.WaitAsync(TimeSpan.FromMilliseconds(50)))
-            {
-                // A cycle started: give it the real time its HTTP writes need before judging it.
-                for (var i = 0; i < 100 && !condition(); i++)
-                {
-                    await store.Reads.WaitAsync(TimeSpan.FromMilliseconds(20));
-                }
-            }
-        }
-
-        return condition();
     }
 }

@@ -195,4 +195,45 @@ public sealed class UploadWorkerTests
         Assert.That(result.Left, Is.EqualTo(3));
         Assert.That(store.DeliveredIds, Is.Empty);
     }
+
+    [Test]
+    public async Task DrainOnceAsync_DuringAndAfter_DrainingThenIdle()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(5, Start));
+        var sink = new GatedSink();
+        var sut = CreateSut(store, sink);
+        var before = sut.State;
+
+        var drain = sut.DrainOnceAsync(CancellationToken.None);
+        var write = await sink.NextAsync();
+        var during = sut.State;
+        write.Complete(SinkOutcome.Delivered);
+        await drain;
+
+        Assert.That((before, during, sut.State), Is.EqualTo((UploadState.Idle, UploadState.Draining, UploadState.Idle)));
+    }
+
+    [Test]
+    public async Task DrainOnceAsync_StoreFailsToRead_BackingOffAndThrows()
+    {
+        var store = new InMemoryResultStore { FailNextRead = new InvalidOperationException("database is locked") };
+        store.Add(TestPoints.Checks(5, Start));
+        var sut = CreateSut(store, new ScriptedSink(_ => SinkOutcome.Delivered));
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => sut.DrainOnceAsync(CancellationToken.None));
+        Assert.That(sut.State, Is.EqualTo(UploadState.BackingOff));
+    }
+
+    [TestCase(401, 0, UploadState.Refused)]
+    [TestCase(400, 0, UploadState.Refused)]
+    [TestCase(503, 0, UploadState.BackingOff)]
+    [TestCase(null, 3, UploadState.WaitingForClock)]
+    [TestCase(null, 0, UploadState.Idle)]
+    public void StateAfter_DrainResult_NamedState(int? status, long left, UploadState expected)
+    {
+        var stoppedBy = status is { } code ? SinkOutcome.FromStatus(code, null, null) : null;
+
+        Assert.That(UploadWorker.StateAfter(new DrainResult(0, 0, left + 10 * (status is null ? 0 : 1), stoppedBy)), Is.EqualTo(expected));
+    }
 }

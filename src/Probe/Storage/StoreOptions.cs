@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Storage;
 
 /// <summary>The local crash-safe buffer.</summary>
 public sealed class StoreOptions

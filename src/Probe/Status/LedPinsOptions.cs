@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Status;
 
 /// <summary>BCM pin numbers of the LEDs.</summary>
 public sealed class LedPinsOptions

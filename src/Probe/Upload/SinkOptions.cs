@@ -1,6 +1,4 @@
-using Probe.Upload;
-
-namespace Probe.Configuration;
+namespace Probe.Upload;
 
 /// <summary>The analysts' time-series store.</summary>
 public sealed class SinkOptions

@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Checks;
 
 /// <summary>A DNS resolver: "system" reads /etc/resolv.conf; reference resolvers only cross-check.</summary>
 public sealed class ResolverOptions

@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Targets;
 
 /// <summary>One inline target of the configuration.</summary>
 public sealed class TargetItemOptions

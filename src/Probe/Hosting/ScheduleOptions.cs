@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Hosting;
 
 /// <summary>How often the probe measures.</summary>
 public sealed class ScheduleOptions

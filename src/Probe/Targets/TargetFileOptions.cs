@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Targets;
 
 /// <summary>A CSV target list (citizenlab format); in JSON either a path string or { "Path": …, "Group": … }.</summary>
 public sealed class TargetFileOptions

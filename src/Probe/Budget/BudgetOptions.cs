@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Budget;
 
 /// <summary>What the probe may put on the wire in a day; the scheduler plans its lanes within it.</summary>
 public sealed class BudgetOptions

@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Checks;
 
 /// <summary>How each check behaves.</summary>
 public sealed class ChecksOptions

@@ -1,6 +1,6 @@
 using Probe.Gpio;
 
-namespace Probe.Configuration;
+namespace Probe.Status;
 
 /// <summary>The status LEDs.</summary>
 public sealed class LedsOptions

@@ -1,6 +1,7 @@
 using System.Net;
+using Probe.Configuration;
 
-namespace Probe.Configuration;
+namespace Probe.Checks;
 
 /// <summary>Reads a validated resolver's address the way validation did: "system", ip, ip:port or [v6]:port (port 53 by default).</summary>
 public static class ResolverOptionsExtensions

@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Checks;
 
 /// <summary>The local router: its address ("auto": from the default route) and the ports that prove it is up.</summary>
 public sealed class GatewayOptions

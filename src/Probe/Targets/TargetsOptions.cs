@@ -1,4 +1,4 @@
-namespace Probe.Configuration;
+namespace Probe.Targets;
 
 /// <summary>Where targets come from: the built-in catalog, CSV files, and inline items.</summary>
 public sealed class TargetsOptions
