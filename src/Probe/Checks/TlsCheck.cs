@@ -63,13 +63,15 @@ internal sealed class TlsCheck(CheckEnvironment env)
 
     /// <summary>
     /// The client side of every handshake the probe makes (the tls check's and a redirect's): SNI = host, no
-    /// revocation lookups (more traffic, and blocked in a shutdown anyway), the certificate judged by
+    /// revocation lookups (more traffic, and blocked in a shutdown anyway), the chain built on the CA file's roots when
+    /// one is configured, the certificate judged by
     /// <see cref="CertificateJudge"/>, which reports why it refused through <paramref name="judged"/>.
     /// </summary>
     public SslClientAuthenticationOptions ClientOptions(string host, Action<string?> judged) => new()
     {
         TargetHost = host,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        CertificateChainPolicy = env.Judge.ChainPolicy(),
         RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
         {
             var failure = env.Judge.Judge(cert, chain, errors);

@@ -1,4 +1,4 @@
-using System.Xml.Linq;
+using System.Text;
 using Probe.Localization;
 
 namespace Probe.Status;
@@ -7,7 +7,7 @@ namespace Probe.Status;
 internal static class LedCardPage
 {
     /// <summary>The page, the card inlined (no script, nothing fetched).</summary>
-    public static string Render(XDocument card, TextCatalog catalog)
+    public static string Render(SvgNode card, TextCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -41,12 +41,17 @@ internal static class LedCardPage
     }
 
     // The SVG element alone (no XML declaration), marked for the page's CSS.
-    private static string Inline(XDocument card)
+    private static string Inline(SvgNode card)
     {
-        var svg = new XElement(card.Root ?? throw new ArgumentException("the card has no root", nameof(card)));
-        svg.SetAttributeValue("class", "card");
-        return svg.ToString(SaveOptions.DisableFormatting);
+        var svg = new StringBuilder();
+        card.Copy().Attr("class", "card").WriteTo(svg, indent: false);
+        return svg.ToString();
     }
 
-    private static string Escape(string text) => new XText(text).ToString();
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder();
+        SvgNode.Escape(escaped, text, attribute: false);
+        return escaped.ToString();
+    }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using Probe.Gpio;
 using Probe.Localization;
 
@@ -21,7 +19,7 @@ internal static class LedCardSvg
     /// <summary>A5 portrait, in millimetres.</summary>
     public const double Width = 148, Height = 210;
 
-    public static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    public const string Svg = "http://www.w3.org/2000/svg";
 
     private const double Margin = 7, StripX = Margin, StripWidth = 27, StripHeight = 4.4, TextX = 37.5, TextWidth = Width - Margin - TextX;
     private const double BodySize = 2.5, LineHeight = 3.05, RowGap = 1.25;
@@ -30,11 +28,11 @@ internal static class LedCardSvg
     private const string Ink = "#1a1a1a", Grey = "#555555";
 
     /// <summary>The card in <paramref name="catalog"/>'s language.</summary>
-    public static XDocument Render(LedCardInput input, TextCatalog catalog)
+    public static SvgNode Render(LedCardInput input, TextCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(catalog);
-        var body = new List<XElement>
+        var body = new List<SvgNode>
         {
             Line(Margin, 12, catalog["leds.card.title"], 5.4, bold: true),
         };
@@ -69,37 +67,26 @@ internal static class LedCardSvg
         }
 
         var height = Math.Max(Height, Math.Ceiling(y + Margin));
-        var root = new XElement(Svg + "svg",
-            new XAttribute("width", Mm(Width)), new XAttribute("height", Mm(height)),
-            new XAttribute("viewBox", $"0 0 {N(Width)} {N(height)}"), new XAttribute(XNamespace.Xml + "lang", catalog.Language),
-            new XAttribute("data-window-ms", N(Window.TotalMilliseconds)),
-            new XElement(Svg + "title", catalog["leds.card.title"]),
-            new XElement(Svg + "rect", new XAttribute("width", N(Width)), new XAttribute("height", N(height)), new XAttribute("fill", "#ffffff")),
-            body);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        return new SvgNode("svg").Attr("xmlns", Svg)
+            .Attr("width", Mm(Width)).Attr("height", Mm(height))
+            .Attr("viewBox", $"0 0 {N(Width)} {N(height)}").Attr("xml:lang", catalog.Language)
+            .Attr("data-window-ms", N(Window.TotalMilliseconds))
+            .Add(new SvgNode("title").WithText(catalog["leds.card.title"]))
+            .Add(new SvgNode("rect").Attr("width", N(Width)).Attr("height", N(height)).Attr("fill", "#ffffff"))
+            .Add(body);
     }
 
     /// <summary>The card as an indented UTF-8 SVG file's text.</summary>
-    public static string Serialize(XDocument card)
+    public static string Serialize(SvgNode card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var copy = new XDocument(card);
-        if (copy.Root is { } root)
-        {
-            Indent(root, 0);
-        }
-
-        using var bytes = new MemoryStream();
-        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = false, Encoding = new UTF8Encoding(false) }))
-        {
-            copy.Save(writer);
-        }
-
-        return Encoding.UTF8.GetString(bytes.ToArray()) + "\n";
+        var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        card.WriteTo(text, indent: true);
+        return text.Append('\n').ToString();
     }
 
     // One LED: a heading band (colour, name, pin), then a row per pattern. Returns the y below it.
-    private static double Led(List<XElement> body, Led led, LedCardInput input, TextCatalog catalog, double y)
+    private static double Led(List<SvgNode> body, Led led, LedCardInput input, TextCatalog catalog, double y)
     {
         var colour = LedLegend.ColourOf(led);
         var bcm = input.Pins.PinOf(led);
@@ -107,12 +94,12 @@ internal static class LedCardSvg
         var heading = header is { } pin
             ? catalog.Format("leds.card.led.heading", LedNames.Of(led), catalog[$"leds.card.colour.{ColourKey(colour)}"], bcm, pin)
             : catalog.Format("leds.card.led.heading.off-header", LedNames.Of(led), catalog[$"leds.card.colour.{ColourKey(colour)}"], bcm);
-        var group = new XElement(Svg + "g", new XAttribute("data-led", LedNames.Of(led)), new XAttribute("data-pin", bcm),
-            header is { } p ? new XAttribute("data-header-pin", p) : null,
-            new XElement(Svg + "rect", At(Margin, y), Size(Width - (2 * Margin), 5.8), new XAttribute("rx", "1"), new XAttribute("fill", "#ececec")),
-            new XElement(Svg + "circle", new XAttribute("cx", N(Margin + 3.4)), new XAttribute("cy", N(y + 2.9)), new XAttribute("r", "1.9"),
-                new XAttribute("fill", Fill(colour)), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "0.25")),
-            Line(Margin + 6.8, y + 4.1, heading, 3.3, bold: true));
+        var group = new SvgNode("g").Attr("data-led", LedNames.Of(led)).Attr("data-pin", N(bcm))
+            .Attr("data-header-pin", header is { } p ? N(p) : null)
+            .Add(At(new SvgNode("rect"), Margin, y, Width - (2 * Margin), 5.8).Attr("rx", "1").Attr("fill", "#ececec"))
+            .Add(new SvgNode("circle").Attr("cx", N(Margin + 3.4)).Attr("cy", N(y + 2.9)).Attr("r", "1.9")
+                .Attr("fill", Fill(colour)).Attr("stroke", Ink).Attr("stroke-width", "0.25"))
+            .Add(Line(Margin + 6.8, y + 4.1, heading, 3.3, bold: true));
         y += 5.8 + 1.8;
         foreach (var row in LedLegend.Of(led))
         {
@@ -125,11 +112,11 @@ internal static class LedCardSvg
         return y;
     }
 
-    private static (XElement Row, double Bottom) Row(LedLegendRow row, TextCatalog catalog, double y)
+    private static (SvgNode Row, double Bottom) Row(LedLegendRow row, TextCatalog catalog, double y)
     {
-        var element = new XElement(Svg + "g", new XAttribute("data-pattern", LedNames.Of(row.Pattern)), new XAttribute("data-key", row.Key),
-            Strip(row, y),
-            Line(StripX, y + StripHeight + 3.5, catalog[$"leds.card.pattern.{LedNames.Of(row.Pattern)}"], 2.3, colour: Grey));
+        var element = new SvgNode("g").Attr("data-pattern", LedNames.Of(row.Pattern)).Attr("data-key", row.Key)
+            .Add(Strip(row, y))
+            .Add(Line(StripX, y + StripHeight + 3.5, catalog[$"leds.card.pattern.{LedNames.Of(row.Pattern)}"], 2.3, colour: Grey));
         var runs = CardTextLayout.Parse(catalog[row.MeaningKey], CardRunStyle.Bold)
             .Concat(CardTextLayout.Parse(" → " + catalog[row.ActionKey], CardRunStyle.Regular));
         var text = y + 2.6;
@@ -143,27 +130,26 @@ internal static class LedCardSvg
     }
 
     // The strip: a segment per lit or dark stretch, then ticks every half second below it.
-    private static XElement Strip(LedLegendRow row, double y)
+    private static SvgNode Strip(LedLegendRow row, double y)
     {
         var scale = StripWidth / Window.TotalMilliseconds;
-        var strip = new XElement(Svg + "g", new XAttribute("class", "strip"));
+        var strip = new SvgNode("g").Attr("class", "strip");
         foreach (var segment in PatternStrip.Over(row.Pattern, Window))
         {
-            strip.Add(new XElement(Svg + "rect",
-                At(StripX + (segment.Start.TotalMilliseconds * scale), y), Size(segment.Duration.TotalMilliseconds * scale, StripHeight),
-                new XAttribute("fill", segment.Lit ? Fill(row.Colour) : "#ffffff"),
-                new XAttribute("data-lit", segment.Lit ? "true" : "false"),
-                new XAttribute("data-start-ms", N(segment.Start.TotalMilliseconds)), new XAttribute("data-end-ms", N(segment.End.TotalMilliseconds))));
+            strip.Add(At(new SvgNode("rect"), StripX + (segment.Start.TotalMilliseconds * scale), y, segment.Duration.TotalMilliseconds * scale, StripHeight)
+                .Attr("fill", segment.Lit ? Fill(row.Colour) : "#ffffff")
+                .Attr("data-lit", segment.Lit ? "true" : "false")
+                .Attr("data-start-ms", N(segment.Start.TotalMilliseconds)).Attr("data-end-ms", N(segment.End.TotalMilliseconds)));
         }
 
-        strip.Add(new XElement(Svg + "rect", At(StripX, y), Size(StripWidth, StripHeight),
-            new XAttribute("fill", "none"), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "0.3")));
+        strip.Add(At(new SvgNode("rect"), StripX, y, StripWidth, StripHeight)
+            .Attr("fill", "none").Attr("stroke", Ink).Attr("stroke-width", "0.3"));
         for (var ms = 0.0; ms <= Window.TotalMilliseconds; ms += 500)
         {
             var x = N(StripX + (ms * scale));
             var length = ms % 1000 == 0 ? 1.4 : 0.8;
-            strip.Add(new XElement(Svg + "line", new XAttribute("x1", x), new XAttribute("x2", x), new XAttribute("y1", N(y + StripHeight)),
-                new XAttribute("y2", N(y + StripHeight + length)), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "0.2")));
+            strip.Add(new SvgNode("line").Attr("x1", x).Attr("x2", x).Attr("y1", N(y + StripHeight))
+                .Attr("y2", N(y + StripHeight + length)).Attr("stroke", Ink).Attr("stroke-width", "0.2"));
         }
 
         return strip;
@@ -172,27 +158,27 @@ internal static class LedCardSvg
     private static IReadOnlyList<IReadOnlyList<CardRun>> Paragraph(string text, CardRunStyle style, double width, double size) =>
         CardTextLayout.Wrap(CardTextLayout.Parse(text, style), width, size);
 
-    private static XElement Line(double x, double y, string text, double size, bool bold = false, string colour = Ink) =>
+    private static SvgNode Line(double x, double y, string text, double size, bool bold = false, string colour = Ink) =>
         TextLine(x, y, [new CardRun(text, bold ? CardRunStyle.Bold : CardRunStyle.Regular)], size, colour);
 
-    private static XElement TextLine(double x, double y, IReadOnlyList<CardRun> runs, double size, string colour)
+    private static SvgNode TextLine(double x, double y, IReadOnlyList<CardRun> runs, double size, string colour)
     {
-        var text = new XElement(Svg + "text", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("font-family", Sans),
-            new XAttribute("font-size", N(size)), new XAttribute("fill", colour), new XAttribute(XNamespace.Xml + "space", "preserve"));
+        var text = new SvgNode("text").Attr("x", N(x)).Attr("y", N(y)).Attr("font-family", Sans)
+            .Attr("font-size", N(size)).Attr("fill", colour).Attr("xml:space", "preserve");
         // One tspan per change of style; the spaces are kept as written (xml:space), so nothing may indent inside a line.
         foreach (var group in Merge(runs))
         {
-            var span = new XElement(Svg + "tspan", group.Text);
+            var span = new SvgNode("tspan");
             if (group.Style == CardRunStyle.Bold)
             {
-                span.Add(new XAttribute("font-weight", "bold"));
+                span.Attr("font-weight", "bold");
             }
             else if (group.Style == CardRunStyle.Code)
             {
-                span.Add(new XAttribute("font-family", Mono));
+                span.Attr("font-family", Mono);
             }
 
-            text.Add(span);
+            text.Add(span.WithText(group.Text));
         }
 
         return text;
@@ -217,26 +203,6 @@ internal static class LedCardSvg
         return merged;
     }
 
-    // A line break before each child of svg and g elements, none inside text, where spaces are significant.
-    private static void Indent(XElement element, int depth)
-    {
-        if (element.Name == Svg + "text")
-        {
-            return;
-        }
-
-        foreach (var child in element.Elements().ToList())
-        {
-            child.AddBeforeSelf(new XText("\n" + new string(' ', 2 * (depth + 1))));
-            Indent(child, depth + 1);
-        }
-
-        if (element.HasElements)
-        {
-            element.Add(new XText("\n" + new string(' ', 2 * depth)));
-        }
-    }
-
     private static string ColourKey(LedColour colour) => colour switch
     {
         LedColour.Green => "green",
@@ -251,9 +217,8 @@ internal static class LedCardSvg
         _ => "#1e63c4",
     };
 
-    private static XAttribute[] At(double x, double y) => [new("x", N(x)), new("y", N(y))];
-
-    private static XAttribute[] Size(double width, double height) => [new("width", N(width)), new("height", N(height))];
+    private static SvgNode At(SvgNode rect, double x, double y, double width, double height) =>
+        rect.Attr("x", N(x)).Attr("y", N(y)).Attr("width", N(width)).Attr("height", N(height));
 
     private static string Mm(double value) => N(value) + "mm";
 
