@@ -17,7 +17,6 @@ internal sealed record LaneLimits(
     TimeSpan CoverageMax,
     double ReserveShare)
 {
-    public static readonly TimeSpan DefaultWatch = TimeSpan.FromMinutes(8);
     public static readonly TimeSpan DefaultCoverageMax = TimeSpan.FromHours(6);
 
     /// <summary>The limits for a schedule: the user's intervals, and the detection goals PROBE.md section 1, "What it costs", promises.</summary>

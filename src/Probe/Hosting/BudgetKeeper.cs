@@ -17,7 +17,7 @@ internal sealed class BudgetKeeper
     private readonly LaneLimits _limits;
     private LaneCosts _costs;
 
-    public BudgetKeeper(TrafficMeter meter, IProbeClock clock, IOptions<ProbeOptions> options, DaemonTimings timings, ILogger<BudgetKeeper> logger)
+    public BudgetKeeper(TrafficMeter meter, IProbeClock clock, IOptions<ProbeOptions> options, ILogger<BudgetKeeper> logger)
     {
         _meter = meter;
         _clock = clock;
@@ -28,7 +28,7 @@ internal sealed class BudgetKeeper
         // Guesses sized for the default catalog (6 sentinels, 38 watched, 58 targets): the first measured passes replace
         // them. The target list is not read here: its failures belong to the lanes, which log them and go on.
         _costs = LaneCosts.Estimate(6, 38, 58);
-        _limits = LaneLimits.For(settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval, timings.WatchInterval);
+        _limits = LaneLimits.For(settings.Schedule.SentinelInterval, settings.Schedule.RoundInterval, settings.Schedule.WatchInterval);
         var saved = AccountFile.Read(AccountPath);
         _account = new DailyAccount(saved, clock.Read(), meter.Total, DiskWrites.Read() ?? 0);
         Log.BudgetAccountOpened(logger, _account.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), _account.TrafficBytes, DailyBytes);

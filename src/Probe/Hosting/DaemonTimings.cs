@@ -18,9 +18,6 @@ internal sealed record DaemonTimings
     /// <summary>Longest wait for the store's figures before the upload LED shows a store error.</summary>
     public TimeSpan StoreStatusTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The platform watch's rhythm on a budget: a block is committed within it plus one confirmation (10 minutes).</summary>
-    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromMinutes(9);
-
     /// <summary>How often the day's account is saved (and at stop): rare, for the SD card.</summary>
     public TimeSpan AccountSaveInterval { get; init; } = TimeSpan.FromMinutes(15);
 

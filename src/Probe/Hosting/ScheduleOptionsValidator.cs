@@ -11,6 +11,7 @@ internal static class ScheduleOptionsValidator
     {
         OptionRules.Positive(s.SentinelInterval, $"{Key}:SentinelInterval", problems);
         OptionRules.Positive(s.RoundInterval, $"{Key}:RoundInterval", problems);
+        OptionRules.Positive(s.WatchInterval, $"{Key}:WatchInterval", problems);
         OptionRules.Positive(s.ThroughputInterval, $"{Key}:ThroughputInterval", problems);
         if (!(s.Jitter is >= 0 and <= 0.5))
         {

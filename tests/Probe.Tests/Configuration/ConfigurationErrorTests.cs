@@ -57,6 +57,7 @@ public sealed class ConfigurationErrorTests
         Case("\"Checks\": { \"HttpBodyLimitBytes\": 0 }", "Probe:Checks:HttpBodyLimitBytes", "out of range"),
         Case("\"Checks\": { \"ThroughputBytes\": 1024 }", "Probe:Checks:ThroughputBytes", "out of range"),
         Case("\"Schedule\": { \"ThroughputInterval\": \"00:00:00\" }", "Probe:Schedule:ThroughputInterval", "must be longer than zero"),
+        Case("\"Schedule\": { \"WatchInterval\": \"-00:01:00\" }", "Probe:Schedule:WatchInterval", "must be longer than zero"),
         Case("\"Checks\": { \"MaxRedirects\": 21 }", "Probe:Checks:MaxRedirects", "must be 0 to 20"),
         Case("\"Checks\": { \"TrustedCaFile\": \"{dir}/missing.pem\" }", "Probe:Checks:TrustedCaFile", "cannot read"),
         Case("\"Checks\": { \"TrustedCaFile\": \"{dir}/probe.json\" }", "Probe:Checks:TrustedCaFile", "holds no PEM certificate"),
