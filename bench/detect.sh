@@ -71,18 +71,7 @@ PROBE_PIDS=()
 start_probe() { # variant index
   local dir="$WORK/$1-$2"
   mkdir -p "$dir"
-  cat >"$dir/base.json" <<JSON
-{ "Probe": { "Id": "detect-$1-$2", "Region": "Dakar", "Access": "fixed",
-  "Gateway": { "Address": "$GATEWAY" },
-  "Resolvers": [
-    { "Name": "system", "Address": "127.0.0.53" },
-    { "Name": "google", "Address": "127.0.0.54", "Reference": true },
-    { "Name": "cloudflare", "Address": "127.0.0.55", "Reference": true } ],
-  "Checks": { "TrustedCaFile": "$CERTS/root.pem", "BogonAllow": ["127.0.0.0/8"] },
-  "Store": { "Path": "$dir/results.db", "UnsyncedHoldLimit": "00:00:01" },
-  "Sink": { "Kind": "influx2", "Url": "$VM_URL", "Org": "probe", "Bucket": "probe" },
-  "Leds": { "Driver": "none" } } }
-JSON
+  probe_base_config "detect-$1-$2" "$dir/results.db" "$VM_URL" >"$dir/base.json"
   variant_config "$1" >"$dir/variant.json"
   jq -s '.[0] * .[1] * (.[2] // {})' "$dir/base.json" "$dir/variant.json" ${CONFIG:+"$CONFIG"} >"$dir/probe.json" \
     || die "CONFIG $CONFIG is not valid JSON"

@@ -86,3 +86,20 @@ kind() { # host -> news | api | home
 start_bg "$WORK/nginx.log" nginx -c "$NG/nginx.conf" -p "$NG"
 wait_http "http://$(awk '$1 == "www.google.com" {print $2}' "$WORK/host-addresses")/"
 GATEWAY=127.9.0.1  # nothing listens there: the gateway check's connects are refused, which proves it up
+
+# The hold limit is 1 s: this host's clock may not report NTP sync, and holding unsynced rows (default 6 h) would
+# hide the upload traffic.
+probe_base_config() { # id store-path sink-url -> the probe's configuration for this world, before a bench's variant
+  cat <<JSON
+{ "Probe": { "Id": "$1", "Region": "Dakar", "Access": "fixed",
+  "Gateway": { "Address": "$GATEWAY" },
+  "Resolvers": [
+    { "Name": "system", "Address": "127.0.0.53" },
+    { "Name": "google", "Address": "127.0.0.54", "Reference": true },
+    { "Name": "cloudflare", "Address": "127.0.0.55", "Reference": true } ],
+  "Checks": { "TrustedCaFile": "$CERTS/root.pem", "BogonAllow": ["127.0.0.0/8"] },
+  "Store": { "Path": "$2", "UnsyncedHoldLimit": "00:00:01" },
+  "Sink": { "Kind": "influx2", "Url": "$3", "Org": "probe", "Bucket": "probe" },
+  "Leds": { "Driver": "none" } } }
+JSON
+}

@@ -76,19 +76,7 @@ table inet probebench {
 }
 NFT
   local store="$dir/results.db"
-  # This host's clock may not report NTP sync: holding unsynced rows (default 6 h) would hide the upload traffic.
-  cat >"$dir/base.json" <<JSON
-{ "Probe": { "Id": "bench-01", "Region": "Dakar", "Access": "fixed",
-  "Gateway": { "Address": "$GATEWAY" },
-  "Resolvers": [
-    { "Name": "system", "Address": "127.0.0.53" },
-    { "Name": "google", "Address": "127.0.0.54", "Reference": true },
-    { "Name": "cloudflare", "Address": "127.0.0.55", "Reference": true } ],
-  "Checks": { "TrustedCaFile": "$CERTS/root.pem", "BogonAllow": ["127.0.0.0/8"] },
-  "Store": { "Path": "$store", "UnsyncedHoldLimit": "00:00:01" },
-  "Sink": { "Kind": "influx2", "Url": "$vm_url", "Org": "probe", "Bucket": "probe" },
-  "Leds": { "Driver": "none" } } }
-JSON
+  probe_base_config bench-01 "$store" "$vm_url" >"$dir/base.json"
   variant_config "$name" >"$dir/variant.json"
   # CONFIG=file.json: merged over the bench's configuration and the variant's (jq's recursive merge; arrays are
   # replaced), e.g. a metered-link configuration with a longer RoundInterval, fewer Targets or a smaller HttpBodyLimitBytes.
