@@ -15,6 +15,12 @@ internal sealed class RowReader(SqliteConnection connection)
 
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
+    /// <summary>The rows sent first: state changes and clock corrections (the partial index records_pending_first covers them).</summary>
+    public const string StateChanges = "kind >= 2";
+
+    /// <summary>The rows sent after them: checks and health samples.</summary>
+    public const string Checks = "kind < 2";
+
     /// <summary>
     /// Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows
     /// still waiting for their boot's clock (not released by <see cref="UnsyncedRelease"/>) are held. Only reads.
@@ -24,7 +30,7 @@ internal sealed class RowReader(SqliteConnection connection)
     {
         const string Ready = "AND NOT " + RowClockSql.IsWaiting + " ORDER BY id LIMIT $max";
         var from = Delivery.PendingFrom(connection, transaction);
-        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND kind >= 2 " + Ready, from, 0, 0, max, skip);
+        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND " + StateChanges + " " + Ready, from, max, skip);
         if (rows.Count < max)
         {
             // Checks are handed out in id order, so while some are in flight the next read starts above the last one
@@ -33,7 +39,7 @@ internal sealed class RowReader(SqliteConnection connection)
             // flight, from the watermark. Without a cursor (a new session) the rows in flight are stepped over.
             var cursor = skip.Count > 0 ? _checksHandedOutThrough : 0;
             var checks = Query(
-                transaction, Columns + "WHERE " + Delivery.Pending + " AND kind < 2 AND id > $after " + Ready, from, 0, 0, max - rows.Count, cursor > 0 ? null : skip, cursor);
+                transaction, Columns + "WHERE " + Delivery.Pending + " AND " + Checks + " AND id > $after " + Ready, from, max - rows.Count, cursor > 0 ? null : skip, cursor);
             if (checks.Count > 0)
             {
                 _checksHandedOutThrough = checks[^1].Id;
@@ -53,7 +59,7 @@ internal sealed class RowReader(SqliteConnection connection)
     public List<StoredRow> Page(SqliteTransaction transaction, long afterId, long sinceMs, bool pendingOnly, int size)
     {
         var where = pendingOnly ? "WHERE " + Delivery.Pending + " AND " : "WHERE ";
-        return Query(transaction, Columns + where + "id > $boot AND ts_ms >= $cut ORDER BY id LIMIT $max", Delivery.PendingFrom(connection, transaction), afterId, sinceMs, size);
+        return Query(transaction, Columns + where + "id > $after AND ts_ms >= $since ORDER BY id LIMIT $max", Delivery.PendingFrom(connection, transaction), size, after: afterId, since: sinceMs);
     }
 
     public PendingPoint ToPoint(SqliteTransaction? transaction, StoredRow row)
@@ -115,7 +121,7 @@ internal sealed class RowReader(SqliteConnection connection)
             DeliveredTotal: StoreMeta.Get(connection, transaction, StoreMeta.DeliveredTotal) ?? 0);
     }
 
-    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, long boot, long cut, int max, IReadOnlySet<long>? skip = null, long after = 0)
+    private List<StoredRow> Query(SqliteTransaction transaction, string sql, long from, int max, IReadOnlySet<long>? skip = null, long after = 0, long since = 0)
     {
         // Skipped rows may be anywhere in the order, so the query may have to step over all of them.
         var limit = skip is null ? max : max + skip.Count;
@@ -123,10 +129,9 @@ internal sealed class RowReader(SqliteConnection connection)
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$boot", boot);
-        command.Parameters.AddWithValue("$cut", cut);
         command.Parameters.AddWithValue("$max", limit);
         command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$since", since);
         using var reader = command.ExecuteReader();
         var rows = new List<StoredRow>(Math.Min(max, 1 << 14));
         while (rows.Count < max && reader.Read())
