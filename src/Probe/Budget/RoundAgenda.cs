@@ -9,8 +9,18 @@ namespace Probe.Budget;
 /// watch follow <see cref="LanePlan"/>; a change of the sentinels' picture and a verdict awaiting confirmation each ask for
 /// an extra round, and extra rounds take a token of the <see cref="EscalationBucket"/>: without one, the anomaly waits for
 /// the next planned round (which confirms it as well), so a flapping link costs at most the bucket's rate.
+/// <para>The end of a committed cut (the sentinels see the link back) is the one anomaly whose delay falsifies the record:
+/// every minute it waits is a minute of outage in the store that did not happen. Its round (<see cref="RoundKind.Recovery"/>,
+/// the watch's targets and shape) takes a token of a bucket of its own, which refills at the watch's rhythm, and counts as
+/// the watch lane's next pass: the planned watch moves to a watch interval after it. So cuts in a row never starve their
+/// recoveries of the anomalies' tokens, and a link flapping all day costs the watch lane it would have run anyway plus the
+/// bucket's few passes. Without a recovery token (or on an exhausted day) the end of a cut is an ordinary trigger.</para>
 /// </remarks>
-internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random random)
+/// <param name="bucket">Tokens for the extra rounds anomalies ask for.</param>
+/// <param name="recovery">Tokens for the rounds that end a committed cut.</param>
+/// <param name="jitter">Schedule.Jitter.</param>
+/// <param name="random">Source of jitter.</param>
+internal sealed class RoundAgenda(EscalationBucket bucket, EscalationBucket recovery, double jitter, Random random)
 {
     private readonly double _jitter = Math.Clamp(jitter, 0, 0.5);
     private DateTimeOffset? _nextCoverage;
@@ -21,8 +31,17 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
     /// <summary>Extra rounds run since start (confirmations and triggered rounds).</summary>
     public int Escalations { get; private set; }
 
-    /// <summary>The next round and when it is due; a triggered or confirmation round may be due at once.</summary>
-    public (RoundKind Kind, DateTimeOffset Due) Next(LanePlan plan, DateTimeOffset now, TimeSpan monotonic, bool triggered, DateTimeOffset? confirmation)
+    /// <summary>Rounds run since start to end a committed cut.</summary>
+    public int Recoveries { get; private set; }
+
+    /// <summary>The next round and when it is due; a triggered, recovery or confirmation round may be due at once.</summary>
+    /// <param name="plan">The lanes' plan.</param>
+    /// <param name="now">Wall time.</param>
+    /// <param name="monotonic">Monotonic time, for the buckets.</param>
+    /// <param name="triggered">The sentinels changed picture.</param>
+    /// <param name="confirmation">When a verdict awaiting confirmation wants its round.</param>
+    /// <param name="recovering">A connectivity state is committed and the sentinels see the link back (VerdictTracker.Recovering).</param>
+    public (RoundKind Kind, DateTimeOffset Due) Next(LanePlan plan, DateTimeOffset now, TimeSpan monotonic, bool triggered, DateTimeOffset? confirmation, bool recovering = false)
     {
         var coverage = _nextCoverage ?? now;
         if (!plan.Budgeted)
@@ -33,6 +52,11 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
             }
 
             return confirmation is { } soon && soon < coverage ? (RoundKind.Coverage, soon) : (RoundKind.Coverage, coverage);
+        }
+
+        if (triggered && recovering && !plan.Exhausted && recovery.CanTake(monotonic))
+        {
+            return (RoundKind.Recovery, now);
         }
 
         var escalate = bucket.CanTake(monotonic);
@@ -67,6 +91,15 @@ internal sealed class RoundAgenda(EscalationBucket bucket, double jitter, Random
                 break;
             case RoundKind.Watch:
                 _nextWatch = plan.WatchInterval is { } next ? started + Early(next) : null;
+                break;
+            case RoundKind.Recovery:
+                // The watch brought forward: the planned one counts from it.
+                if (recovery.TryTake(monotonic))
+                {
+                    Recoveries++;
+                }
+
+                _nextWatch = plan.WatchInterval is { } after ? started + Early(after) : null;
                 break;
             default:
                 if (plan.Budgeted && bucket.TryTake(monotonic))

@@ -14,4 +14,7 @@ internal enum RoundKind
 
     /// <summary>The sentinels changed picture: the watch's targets at once (failing checks cost little).</summary>
     Triggered,
+
+    /// <summary>The sentinels saw a committed cut end: the watch's targets at once, as the watch lane's next pass.</summary>
+    Recovery,
 }

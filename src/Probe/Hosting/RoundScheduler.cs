@@ -14,6 +14,8 @@ namespace Probe.Hosting;
 /// (<see cref="LanePlanner"/>): coverage rounds read the first 4 KiB of each page, watch rounds stop at the TLS handshake,
 /// a change of the sentinels' picture runs a watch at once, and a verdict awaiting confirmation runs its targets again
 /// (with the sentinels as controls) a SentinelInterval later; both extra kinds are bounded by the agenda's token bucket.
+/// The end of a committed cut runs a watch at once too, from a bucket of its own that refills every WatchInterval (the
+/// recovery round is the watch's next pass), so that the verdict goes back to online within seconds of the lift.
 /// The plan is read again before every wait and at least every minute.
 /// </remarks>
 internal sealed class RoundScheduler(
@@ -40,7 +42,11 @@ internal sealed class RoundScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var agenda = new RoundAgenda(new EscalationBucket(timings.EscalationCapacity, timings.EscalationRefill, Monotonic()), settings.Schedule.Jitter, timings.Random);
+        var agenda = new RoundAgenda(
+            new EscalationBucket(timings.EscalationCapacity, timings.EscalationRefill, Monotonic()),
+            new EscalationBucket(timings.EscalationCapacity, settings.Schedule.WatchInterval, Monotonic()),
+            settings.Schedule.Jitter,
+            timings.Random);
         var plan = budget.Plan();
         Announce(plan);
         if (budget.LastCoverage is { } last)
@@ -66,8 +72,8 @@ internal sealed class RoundScheduler(
                 }
 
                 var now = time.GetUtcNow();
-                var (kind, due) = agenda.Next(plan, now, Monotonic(), trigger.Pending, confirmation);
-                if (trigger.Pending && plan.Budgeted && kind != RoundKind.Triggered)
+                var (kind, due) = agenda.Next(plan, now, Monotonic(), trigger.Pending, confirmation, tracker.Recovering);
+                if (trigger.Pending && plan.Budgeted && kind is not (RoundKind.Triggered or RoundKind.Recovery))
                 {
                     // No token left for an extra round: the next planned one answers the request.
                     trigger.Consume();
@@ -118,7 +124,7 @@ internal sealed class RoundScheduler(
             _announced = true;
         }
 
-        var shape = !plan.Budgeted ? RoundShape.Full : kind is RoundKind.Watch or RoundKind.Triggered ? RoundShape.Watch : RoundShape.Budgeted;
+        var shape = !plan.Budgeted ? RoundShape.Full : kind is RoundKind.Watch or RoundKind.Triggered or RoundKind.Recovery ? RoundShape.Watch : RoundShape.Budgeted;
         if (plan.Budgeted)
         {
             Log.RoundKindStarting(logger, kind.ToString(), round.Count);

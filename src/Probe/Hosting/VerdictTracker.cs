@@ -13,6 +13,13 @@ namespace Probe.Hosting;
 /// together with the latest round results of the targets it did not check (<see cref="RoundMemory"/>), so that its verdict
 /// speaks for the whole catalog and does not flip the committed state by leaving targets out. What is remembered is
 /// forgotten when the sentinels change picture: results from before a cut say nothing about the network during it.</para>
+/// <para>The end of a cut is confirmed the way the cut was: by the sentinels. While a connectivity state (local_fault,
+/// full_shutdown, international_cut) is committed, the sentinel passes that have seen both groups reachable since the link
+/// came back count as evaluations agreeing with the first round that started after them, when that round says online (it
+/// checked the platforms and the sentinels again, so online rests on a round, never on the sentinels alone). With
+/// ConfirmRounds 2, the pass that saw the link back and the round it triggers commit online: within about one sentinel
+/// interval and one round of the lift. Any other verdict after a cut (a platform still blocked, failures) keeps the usual
+/// rule: one round proves a target reachable, but a failure right after a lift may be a route still coming back.</para>
 /// </remarks>
 internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTracker baseline, VerdictHysteresis hysteresis, RoundTrigger trigger)
 {
@@ -41,6 +48,18 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
             lock (_gate)
             {
                 return hysteresis.HasPending;
+            }
+        }
+    }
+
+    /// <summary>A connectivity state is committed and the sentinels see the link connected again: a round now would end it.</summary>
+    public bool Recovering
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return SentinelGate.IsConnectivity(hysteresis.Committed.State) && _sentinels.Connected;
             }
         }
     }
@@ -80,10 +99,18 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         var verdict = Evaluate(_throughput.Carry(judged), results);
         lock (_gate)
         {
+            var agreeing = Ends(verdict, startedAtVersion) ? _sentinels.Held : 0;
             _sentinels.RoundCompleted(startedAtVersion);
-            return (verdict, hysteresis.Observe(verdict, clock));
+            return (verdict, hysteresis.Observe(verdict, clock, agreeing));
         }
     }
+
+    /// <summary>Whether this round's verdict ends a committed connectivity state that the sentinels already saw end (caller holds the lock).</summary>
+    private bool Ends(Verdict verdict, long startedAtVersion) =>
+        verdict.State == VerdictState.Online
+        && SentinelGate.IsConnectivity(hysteresis.Committed.State)
+        && _sentinels.Connected
+        && _sentinels.IsCurrent(startedAtVersion);
 
     public (Verdict Verdict, VerdictChange? Change, bool PictureChanged) AcceptSentinels(IReadOnlyList<CheckResult> results, ClockReading clock)
     {

@@ -11,6 +11,9 @@ namespace Probe.Verdicts;
 /// completed (after that the round knows better).</para>
 /// <para>The <b>picture</b> of a pass is its connectivity state (one of those three, or "connected"). Each change of
 /// picture starts a new <see cref="Version"/>: a round that started under an older version measured another network.</para>
+/// <para>The sentinels cannot prove "online", but they do prove a cut over: both groups reachable again. So the end of a
+/// committed connectivity state counts the passes that saw the link <see cref="Connected"/> since it came back
+/// (<see cref="Held"/>) towards the confirmation of the first round after it (VerdictTracker).</para>
 /// </remarks>
 internal sealed class SentinelGate
 {
@@ -19,6 +22,12 @@ internal sealed class SentinelGate
 
     /// <summary>How many times the sentinels have changed picture; a round records it when it starts.</summary>
     public long Version { get; private set; }
+
+    /// <summary>The last pass saw the link connected (no local fault, shutdown or cut).</summary>
+    public bool Connected => _picture == VerdictState.Online;
+
+    /// <summary>Consecutive passes that saw the current picture (1 for the pass that changed it).</summary>
+    public int Held { get; private set; }
 
     /// <summary>Whether a round that started at <paramref name="startedAtVersion"/> saw the current picture.</summary>
     public bool IsCurrent(long startedAtVersion) => startedAtVersion == Version;
@@ -39,6 +48,8 @@ internal sealed class SentinelGate
         {
             Version++;
         }
+
+        Held = changed ? 1 : Held + 1;
 
         return new SentinelDecision(connectivity && _completedRoundVersion < Version, changed);
     }

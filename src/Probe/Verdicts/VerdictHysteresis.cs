@@ -23,8 +23,15 @@ internal sealed class VerdictHysteresis(int confirmRounds)
     /// <summary>The verdict waiting for confirmation, if any.</summary>
     public Verdict? Pending => _candidate;
 
+    /// <summary>How many consecutive evaluations a new verdict must hold (Schedule.ConfirmRounds).</summary>
+    public int ConfirmRounds => _confirmRounds;
+
     /// <summary>Feeds one evaluation; returns the committed change, or null when nothing is committed.</summary>
-    public VerdictChange? Observe(Verdict verdict, ClockReading clock)
+    /// <param name="verdict">The evaluation.</param>
+    /// <param name="clock">When it was made.</param>
+    /// <param name="agreeing">Evaluations just before this one that the caller counts as agreeing with it although they
+    /// were not fed here (the sentinel passes that saw a cut end: VerdictTracker); they count towards ConfirmRounds.</param>
+    public VerdictChange? Observe(Verdict verdict, ClockReading clock, int agreeing = 0)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         if (SameAs(verdict, Committed))
@@ -43,6 +50,8 @@ internal sealed class VerdictHysteresis(int confirmRounds)
         {
             _held = 1;
         }
+
+        _held = Math.Max(_held, 1 + agreeing);
 
         _candidate = verdict;
         if (_held < _confirmRounds)

@@ -68,6 +68,9 @@ public sealed class LanePlannerTests
             Assert.That(day.CutCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(30)), "a cut (packets dropped) committed within 30 s");
             Assert.That(day.BlockCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(10)), "a platform block committed within 10 min");
             Assert.That(day.EscalationsInFlappingHour, Is.LessThanOrEqualTo(3 + 3), "escalation bounded: the bucket's 3, one per 20 min");
+            // Each recovery round is the watch's next pass: its own bucket of 3 refills at the watch's rhythm (60 / 9 min).
+            Assert.That(day.RecoveriesInFlappingHour, Is.LessThanOrEqualTo(3 + 7), "recoveries bounded: 3, then one per watch interval");
+            Assert.That(day.OnlineCommittedAfterLift, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(30)), "online committed within 30 s of the lift");
         });
     }
 
@@ -83,6 +86,7 @@ public sealed class LanePlannerTests
             Assert.That(day.LongestCoverageGap, Is.LessThanOrEqualTo(TimeSpan.FromHours(6)), "every target covered every 6 h");
             Assert.That(day.LongestSentinelGap, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(20)), "sentinels every 10 s");
             Assert.That(day.CutCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(30)), "a cut committed within 30 s");
+            Assert.That(day.OnlineCommittedAfterLift, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(30)), "online committed within 30 s of the lift");
             Assert.That(day.BlockCommittedWithin, Is.LessThanOrEqualTo(TimeSpan.FromMinutes(10)), "a platform block committed within 10 min");
         });
     }

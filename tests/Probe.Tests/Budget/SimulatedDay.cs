@@ -8,7 +8,9 @@ namespace Probe.Tests.Budget;
 /// confirmation after a change, the round agenda with its bucket, costs as metered, the plan recomputed after each pass
 /// (with the time since the last coverage round, as BudgetKeeper gives it from the account).
 /// An international cut (packets dropped: a failing pass takes the 8 s timeout) at 06:00:03 for an hour, a platform
-/// block at 14:00:05 (TLS dropped), and a flapping link (picture changing every 30 s) in the given hour.
+/// block at 14:00:05 (TLS dropped), and a flapping link (picture changing every 30 s, cut and back: every other change
+/// ends a committed cut and asks for a recovery round) in the given hour. Online is committed after the cut by the
+/// first round that starts once the sentinels saw the link back (VerdictTracker: the sentinels confirm the end).
 /// </summary>
 internal sealed record SimulatedDay(
     long Spent,
@@ -17,7 +19,9 @@ internal sealed record SimulatedDay(
     TimeSpan LongestSentinelGap,
     TimeSpan CutCommittedWithin,
     TimeSpan BlockCommittedWithin,
-    int EscalationsInFlappingHour)
+    TimeSpan OnlineCommittedAfterLift,
+    int EscalationsInFlappingHour,
+    int RecoveriesInFlappingHour)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(8);
 
@@ -25,7 +29,7 @@ internal sealed record SimulatedDay(
     {
         var midnight = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
         var time = new FakeTimeProvider(midnight);
-        var agenda = new RoundAgenda(new EscalationBucket(3, TimeSpan.FromMinutes(20), TimeSpan.Zero), 0.1, new Random(7));
+        var agenda = new RoundAgenda(new EscalationBucket(3, TimeSpan.FromMinutes(20), TimeSpan.Zero), new EscalationBucket(3, limits.Watch, TimeSpan.Zero), 0.1, new Random(7));
         var cut = (From: TimeSpan.FromHours(6) + TimeSpan.FromSeconds(3), To: TimeSpan.FromHours(7));
         var block = TimeSpan.FromHours(14) + TimeSpan.FromSeconds(5);
         double spent = 0;
@@ -39,6 +43,10 @@ internal sealed record SimulatedDay(
         TimeSpan coverageGap = TimeSpan.Zero, watchGap = TimeSpan.Zero, sentinelGap = TimeSpan.Zero;
         TimeSpan? cutSeen = null, cutCommitted = null, blockSeen = null, blockCommitted = null;
         var flapEscalations = 0;
+        var flapRecoveries = 0;
+        TimeSpan? liftSeen = null, onlineCommitted = null;
+        var flapDown = false;
+        var recovering = false;
         var sentinelConfirm = false;
         var plan = LanePlanner.Plan(budget, 0, TimeSpan.Zero, null, costs, limits);
         while (time.GetUtcNow() - midnight < LanePlanner.Day)
@@ -54,8 +62,8 @@ internal sealed record SimulatedDay(
 
             var inCut = now >= cut.From && now < cut.To;
             var flap = now >= flapping.From && now < flapping.To;
-            var (kind, due) = agenda.Next(plan, time.GetUtcNow(), now, triggered, confirmation);
-            if (triggered && kind != RoundKind.Triggered)
+            var (kind, due) = agenda.Next(plan, time.GetUtcNow(), now, triggered, confirmation, recovering);
+            if (triggered && kind is not (RoundKind.Triggered or RoundKind.Recovery))
             {
                 triggered = false;
             }
@@ -76,7 +84,21 @@ internal sealed record SimulatedDay(
                     cutCommitted = now + took - cut.From;
                 }
 
-                var changed = (inCut && cutSeen == now) || (flap && now.TotalSeconds % 30 < 10);
+                var lifted = !inCut && cutCommitted is not null && liftSeen is null;
+                if (lifted)
+                {
+                    liftSeen = now;
+                    recovering = true;
+                }
+
+                var flapped = flap && now.TotalSeconds % 30 < 10;
+                if (flapped && !sentinelConfirm)
+                {
+                    flapDown = !flapDown;
+                    recovering = !flapDown;
+                }
+
+                var changed = (inCut && cutSeen == now) || lifted || flapped;
                 triggered |= changed && !sentinelConfirm;
                 sentinelConfirm = changed && !sentinelConfirm;
                 nextSentinel = sentinelConfirm ? now + took : lastSentinel + plan.SentinelInterval;
@@ -96,7 +118,7 @@ internal sealed record SimulatedDay(
                     coverages++;
                 }
 
-                if (kind is RoundKind.Coverage or RoundKind.Watch)
+                if (kind is RoundKind.Coverage or RoundKind.Watch or RoundKind.Recovery)
                 {
                     watchGap = Max(watchGap, now - lastWatch);
                     lastWatch = now;
@@ -105,6 +127,11 @@ internal sealed record SimulatedDay(
                 if (kind is RoundKind.Confirmation or RoundKind.Triggered && flap)
                 {
                     flapEscalations++;
+                }
+
+                if (kind is RoundKind.Recovery && flap)
+                {
+                    flapRecoveries++;
                 }
 
                 var blocked = now >= block;
@@ -129,6 +156,12 @@ internal sealed record SimulatedDay(
                     confirmation = time.GetUtcNow() + took + limits.Sentinel;
                 }
 
+                if (recovering && liftSeen is not null && onlineCommitted is null && !flap)
+                {
+                    onlineCommitted = now + took - cut.To;
+                }
+
+                recovering = false;
                 triggered = false;
                 time.Advance(took);
                 continue;
@@ -139,7 +172,7 @@ internal sealed record SimulatedDay(
         }
 
         return new SimulatedDay((long)spent, Max(coverageGap, LanePlanner.Day - lastCoverage), watchGap, sentinelGap,
-            cutCommitted ?? TimeSpan.MaxValue, blockCommitted ?? TimeSpan.MaxValue, flapEscalations);
+            cutCommitted ?? TimeSpan.MaxValue, blockCommitted ?? TimeSpan.MaxValue, onlineCommitted ?? TimeSpan.MaxValue, flapEscalations, flapRecoveries);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

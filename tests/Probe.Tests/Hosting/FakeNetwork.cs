@@ -10,6 +10,9 @@ internal enum NetworkState
 {
     Online,
     Shutdown,
+
+    /// <summary>The national targets answer, the international ones do not (packets dropped).</summary>
+    InternationalCut,
 }
 
 /// <summary>The targets of the daemon tests and the results a checker would give for them in each state of the network.</summary>
@@ -28,7 +31,7 @@ internal static class FakeNetwork
         var round = ResultsBuilder.Round().Gateway(true);
         foreach (var target in Targets)
         {
-            if (state == NetworkState.Online)
+            if (Reaches(state, target))
             {
                 round.Reachable(target.Name, target.Group);
             }
@@ -46,11 +49,14 @@ internal static class FakeNetwork
         var round = ResultsBuilder.Round().Gateway(true);
         foreach (var target in Targets.Where(t => t.Sentinel))
         {
-            round.Sentinel(target.Name, target.Group, state == NetworkState.Online);
+            round.Sentinel(target.Name, target.Group, Reaches(state, target));
         }
 
         return round.Build();
     }
+
+    private static bool Reaches(NetworkState state, Target target) =>
+        state == NetworkState.Online || (state == NetworkState.InternationalCut && target.Group == TargetGroup.National);
 
     private static Target Target(string name, TargetGroup group, bool sentinel) =>
         new(name, $"{name}.example", new Uri($"https://{name}.example/"), group, null, [443], Array.Empty<IPAddress>(), sentinel, "test");

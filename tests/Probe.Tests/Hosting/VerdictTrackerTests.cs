@@ -115,6 +115,84 @@ public sealed class VerdictTrackerTests
         });
     }
 
+    [Test]
+    public void AcceptRound_FirstOnlineRoundAfterTheSentinelsSawACutEnd_OnlineCommittedAtOnce()
+    {
+        var sut = CommittedCut();
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.Online), ResultsBuilder.Clock);
+
+        var (_, change) = sut.AcceptRound(FakeNetwork.Round(NetworkState.Online), sut.RoundStarting(), ResultsBuilder.Clock);
+
+        Assert.That(change?.Current.State, Is.EqualTo(VerdictState.Online), "the sentinel pass that saw the link back and the round agree: ConfirmRounds 2");
+    }
+
+    [Test]
+    public void AcceptSentinels_CutEndsWithoutARound_CutStaysCommitted()
+    {
+        var sut = CommittedCut();
+
+        for (var i = 0; i < 5; i++)
+        {
+            sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.Online), ResultsBuilder.Clock);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sut.Committed.State, Is.EqualTo(VerdictState.InternationalCut), "the sentinels alone never declare online");
+            Assert.That(sut.Recovering, Is.True);
+        });
+    }
+
+    [Test]
+    public void AcceptRound_RoundStartedBeforeTheCutEnded_UsualConfirmation()
+    {
+        var sut = CommittedCut();
+        var before = sut.RoundStarting();
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.Online), ResultsBuilder.Clock);
+
+        var (_, change) = sut.AcceptRound(FakeNetwork.Round(NetworkState.Online), before, ResultsBuilder.Clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(change, Is.Null, "a round that started during the cut does not count with the sentinels that saw its end");
+            Assert.That(sut.ConfirmationPending, Is.True);
+        });
+    }
+
+    [Test]
+    public void AcceptRound_PlatformStillFailingAfterTheCut_UsualConfirmation()
+    {
+        var sut = CommittedCut();
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.Online), ResultsBuilder.Clock);
+        var round = ResultsBuilder.Round().Gateway(true);
+        foreach (var target in FakeNetwork.Targets)
+        {
+            round.Reachable(target.Name, target.Group);
+        }
+
+        round.FailsAt("p1", Probe.Targets.TargetGroup.Platform, Probe.Checks.CheckKind.Tls, Probe.Checks.Failures.ConnectionReset, platform: "whatsapp");
+
+        var (verdict, change) = sut.AcceptRound(round.Build(), sut.RoundStarting(), ResultsBuilder.Clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.State, Is.EqualTo(VerdictState.PlatformBlock));
+            Assert.That(change, Is.Null, "a failure right after a lift may be a route coming back: two rounds, as always");
+            Assert.That(sut.Committed.State, Is.EqualTo(VerdictState.InternationalCut));
+        });
+    }
+
+    private VerdictTracker CommittedCut()
+    {
+        var sut = CreateSut();
+        Commit(sut, NetworkState.Online);
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.Online), ResultsBuilder.Clock);
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.InternationalCut), ResultsBuilder.Clock);
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.InternationalCut), ResultsBuilder.Clock);
+        Assert.That(sut.Committed.State, Is.EqualTo(VerdictState.InternationalCut), "set-up: the cut committed by the sentinels");
+        return sut;
+    }
+
     private static IReadOnlyList<Probe.Checks.CheckResult> Round(double ms)
     {
         var round = ResultsBuilder.Round().Gateway(true);

@@ -152,5 +152,25 @@ public sealed class SentinelGateTests
         });
     }
 
+    [Test]
+    public void Observe_LinkBackAfterACut_ConnectedAndHeldCountsPassesSinceTheChange()
+    {
+        var sut = CreateSut();
+        sut.Observe(InternationalCut);
+        sut.Observe(InternationalCut);
+        var heldInCut = (sut.Connected, sut.Held);
+
+        sut.Observe(Online);
+        var justBack = (sut.Connected, sut.Held);
+        sut.Observe(PlatformBlock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(heldInCut, Is.EqualTo((false, 2)));
+            Assert.That(justBack, Is.EqualTo((true, 1)));
+            Assert.That((sut.Connected, sut.Held), Is.EqualTo((true, 2)), "any state short of a cut is the connected picture");
+        });
+    }
+
     private static SentinelGate CreateSut() => new();
 }
