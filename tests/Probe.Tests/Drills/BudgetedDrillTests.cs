@@ -6,6 +6,7 @@ namespace Probe.Tests.Drills;
 /// <summary>
 /// The drill world with the daemon at the default budget (Budget.DailyBytes left out: 30 MB) and the default sentinel
 /// rhythm: an international cut and a platform block are still committed, each within its promise (30 s, 10 minutes),
+/// and online again within 30 s of the cut's lift (an outage in the store lasts as long as the cut did),
 /// as the committed verdicts' own timestamps in the store show; the platform watch runs every minute (Schedule.WatchInterval)
 /// so the block is seen within CI time. The full rounds' floor (Schedule.RoundInterval) is low so
 /// the budgeted planner may run coverage as often as the small drill catalog lets it pay for; throughput is off, as on
@@ -68,15 +69,15 @@ public sealed class BudgetedDrillTests
 
     [Test]
     [Order(1)]
-    public Task Run_InternationalCutAtDefaultBudget_CommittedWithinThirtySeconds() =>
-        DisruptAsync(Disruptions.InternationalCut, "international_cut", CutPromise);
+    public Task Run_InternationalCutAtDefaultBudget_CommittedWithinThirtySecondsAndOnlineWithinThirtySecondsOfTheLift() =>
+        DisruptAsync(Disruptions.InternationalCut, "international_cut", CutPromise, recoveryPromise: CutPromise);
 
     [Test]
     [Order(2)]
     public Task Run_PlatformTlsBlockAtDefaultBudget_CommittedWithinTenMinutes() =>
         DisruptAsync(Disruptions.TlsInterference("whatsapp"), "platform_block", BlockPromise);
 
-    private async Task DisruptAsync(string rules, string state, TimeSpan promise)
+    private async Task DisruptAsync(string rules, string state, TimeSpan promise, TimeSpan? recoveryPromise = null)
     {
         if (LastCommitted != "online")
         {
@@ -86,20 +87,38 @@ public sealed class BudgetedDrillTests
         var mark = _log.Count;
         var cutAt = DateTimeOffset.UtcNow;
         _world.Apply(rules);
+        int liftMark;
+        DateTimeOffset liftedAt;
         try
         {
             await CommitAsync(mark, state, Patience, $"after the rule ({state})");
         }
         finally
         {
+            liftMark = _log.Count;
             _world.Apply(null);
+            liftedAt = DateTimeOffset.UtcNow;
         }
 
-        var export = await ProbeProcess.RunAsync(["export", "--format", "json", "--config", _config], TimeSpan.FromSeconds(120), wrapWith: $"nsenter --net={_world.Namespace.Path}");
-        var verdict = VerdictRecord.FromExport(export.Stdout).FirstOrDefault(v => v.Time >= cutAt && v.State == state);
-        Assert.That(verdict, Is.Not.Null, $"the log shows {state} committed, the store holds: {export.Stdout.Length} bytes of export, {export}");
-        TestContext.Progress.WriteLine($"budgeted drill: {state} committed {(verdict!.Time - cutAt).TotalSeconds:0.0} s after the rule; lanes: {string.Join(" | ", _log.Since(0).Where(l => l.Text.Contains("Lanes", StringComparison.Ordinal)).TakeLast(2))}");
+        var verdict = await CommittedAsync(state, cutAt);
+        TestContext.Progress.WriteLine($"budgeted drill: {state} committed {(verdict.Time - cutAt).TotalSeconds:0.0} s after the rule; lanes: {string.Join(" | ", _log.Since(0).Where(l => l.Text.Contains("Lanes", StringComparison.Ordinal)).TakeLast(2))}");
         Assert.That(verdict.Time - cutAt, Is.LessThanOrEqualTo(promise), $"the promise for {state} at the default budget; verdict {verdict}");
+        if (recoveryPromise is { } back)
+        {
+            await CommitAsync(liftMark, "online", Patience, $"after the rule was lifted ({state})");
+            var online = await CommittedAsync("online", liftedAt);
+            TestContext.Progress.WriteLine($"budgeted drill: online committed {(online.Time - liftedAt).TotalSeconds:0.0} s after the lift");
+            Assert.That(online.Time - liftedAt, Is.LessThanOrEqualTo(back), $"online again after {state} at the default budget; verdict {online}");
+        }
+    }
+
+    /// <summary>The first verdict of <paramref name="state"/> committed at or after <paramref name="since"/>, from the store's export.</summary>
+    private async Task<VerdictRecord> CommittedAsync(string state, DateTimeOffset since)
+    {
+        var export = await ProbeProcess.RunAsync(["export", "--format", "json", "--config", _config], TimeSpan.FromSeconds(120), wrapWith: $"nsenter --net={_world.Namespace.Path}");
+        var verdict = VerdictRecord.FromExport(export.Stdout).FirstOrDefault(v => v.Time >= since && v.State == state);
+        Assert.That(verdict, Is.Not.Null, $"the log shows {state} committed, the store holds: {export.Stdout.Length} bytes of export, {export}");
+        return verdict!;
     }
 
     private string LastCommitted => _log.Since(0).LastOrDefault(l => l.CommittedState is not null)?.CommittedState ?? "unknown";
