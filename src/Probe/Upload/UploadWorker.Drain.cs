@@ -52,6 +52,7 @@ public sealed partial class UploadWorker
             {
                 if ((await later.Outcome.ConfigureAwait(false)).Kind == SinkOutcomeKind.Delivered)
                 {
+                    worker.Accepted();
                     _marking = MarkAfterAsync(_marking, later.Batch.Rows);
                 }
             }

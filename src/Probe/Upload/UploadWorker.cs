@@ -27,6 +27,9 @@ public sealed partial class UploadWorker
     private readonly int _batchSize;
 
     private volatile bool _storeAcceptedData;
+
+    // Points the store rejected one by one since it last accepted any, across drains (DrainResult.RejectedInARow).
+    private long _rejectedInARow;
     private volatile UploadState _state = UploadState.Idle;
 
     public UploadWorker(IResultStore store, ISink sink, IOptions<ProbeOptions> options, ILogger<UploadWorker> logger)
@@ -89,7 +92,7 @@ public sealed partial class UploadWorker
                 var outcome = await head.Outcome.ConfigureAwait(false);
                 if (outcome.Kind == SinkOutcomeKind.Delivered)
                 {
-                    _storeAcceptedData = true;
+                    Accepted();
                     drain.Acknowledged(head);
                 }
                 else
@@ -118,7 +121,14 @@ public sealed partial class UploadWorker
             // The daemon drains every few seconds: an idle drain is not worth a line on the SD card.
             Log.DrainIdle(_logger, left);
         }
-        return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy);
+        return new DrainResult(tally.Sent, tally.SetAside, left, stoppedBy, Interlocked.Read(ref _rejectedInARow));
+    }
+
+    // The store took a batch: it accepts our data, and the run of rejected points ends.
+    private void Accepted()
+    {
+        _storeAcceptedData = true;
+        Interlocked.Exchange(ref _rejectedInARow, 0);
     }
 
     // The drain's one read of the store: first the clock release (rows that may wait no longer for a synced clock are
@@ -149,9 +159,10 @@ public sealed partial class UploadWorker
         {
             case SinkOutcomeKind.Delivered:
                 await MarkDeliveredAsync(batch, tally, cancellationToken).ConfigureAwait(false);
-                _storeAcceptedData = true;
+                Accepted();
                 return null;
             case SinkOutcomeKind.Rejected when batch.Count == 1:
+                Interlocked.Increment(ref _rejectedInARow);
                 tally.Suspects.Add((batch[0].Id, $"rejected by the store: {outcome.StatusCode} {outcome.Detail}".Trim()));
                 tally.Rejection = outcome;
                 // Without proof that the store takes anything, a few rejected points are enough to stop splitting.

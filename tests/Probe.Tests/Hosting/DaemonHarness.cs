@@ -100,7 +100,10 @@ internal sealed class DaemonHarness : IAsyncDisposable
         await WaitIdleAsync();
     }
 
-    /// <summary>Lets a loop stay in a cycle within its budget (a test that holds a round on purpose).</summary>
+    /// <summary>
+    /// Lets a loop stay in a cycle within its budget (a test that holds a round on purpose): time moves on while the
+    /// loop's checker call is held by its script, not while the loop still goes towards it or on from it.
+    /// </summary>
     public void AllowBusy(string loop) => _mayBeBusy.Add(loop);
 
     public void ForbidBusy(string loop) => _mayBeBusy.Remove(loop);
@@ -148,6 +151,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
             var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             void OnChanged() => changed.TrySetResult();
             Monitor.Changed += OnChanged;
+            Checker.Changed += OnChanged;
             try
             {
                 if (IsIdle())
@@ -164,6 +168,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
             finally
             {
                 Monitor.Changed -= OnChanged;
+                Checker.Changed -= OnChanged;
             }
         }
     }
@@ -194,9 +199,18 @@ internal sealed class DaemonHarness : IAsyncDisposable
         var roundRequested = Trigger.Pending && _started.Any(s => s.Loop == RoundScheduler.LoopName);
         return !roundRequested && _started.All(s => Monitor.Of(s.Loop) is { } progress
             && (progress.Busy
-                ? _mayHang.Contains(s.Loop) || (_mayBeBusy.Contains(s.Loop) && progress.Until > now)
+                ? _mayHang.Contains(s.Loop) || (_mayBeBusy.Contains(s.Loop) && progress.Until > now && Held(s.Loop))
                 : progress.Until > now));
     }
+
+    // A busy loop may wait for fake time only inside its held checker call: before the call (the checker has not
+    // recorded its start) or after it (the loop plans its next cycle from the clock), moving time would race it.
+    private bool Held(string loop) => loop switch
+    {
+        SentinelLane.LoopName => Checker.SentinelPassHeld,
+        RoundScheduler.LoopName => Checker.RoundHeld,
+        _ => true,
+    };
 
     private sealed class ListTargetSource(IReadOnlyList<Target> targets) : ITargetSource
     {

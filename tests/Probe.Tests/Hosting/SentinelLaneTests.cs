@@ -67,16 +67,9 @@ public sealed class SentinelLaneTests
         // Budget of a pass of two sentinels: (2 + 2 × 1 wave) × 8 s timeout; then the overdue slot at once, then the plan.
         await sut.RunUntilAsync(TimeSpan.FromSeconds(40));
 
-        // The hung pass is cancelled at its budget and the overdue pass runs at once; the pass after it lands on the
-        // plan (40 s) or, when the host machine is slow to schedule the loop, on the next slot it computes: what matters
-        // here is that the loop goes on (exact planning is asserted by the schedule tests).
-        var starts = sut.Checker.SentinelStarts.ToList();
-        Assert.Multiple(() =>
-        {
-            Assert.That(starts.Take(2), Is.EqualTo(new[] { 0, 32 }.Select(s => TimeSpan.FromSeconds(s))));
-            Assert.That(starts, Has.Count.EqualTo(3), "the loop goes on after the cancelled pass");
-            Assert.That(starts.Count > 2 ? starts[2] : TimeSpan.Zero, Is.InRange(TimeSpan.FromSeconds(32), TimeSpan.FromSeconds(40)));
-        });
+        // The hung pass is cancelled at its budget, the overdue pass runs at once and the pass after it lands on the
+        // plan: the harness moves time only while the hung pass is held, so no host's scheduling can shift them.
+        Assert.That(sut.Checker.SentinelStarts, Is.EqualTo(new[] { 0, 32, 40 }.Select(s => TimeSpan.FromSeconds(s))), "the loop goes on after the cancelled pass");
     }
 
     [Test]

@@ -12,10 +12,10 @@ namespace Probe.Storage.Store;
 internal static class Delivery
 {
     /// <summary>Rows still waiting for the sink, as SQL over <c>records</c>; needs the parameter <c>$from</c>.</summary>
-    public const string Pending = "(id >= $from AND status = 0)";
+    public const string Pending = "(id >= $from AND " + RowStatusSql.IsPending + ")";
 
     /// <summary>Delivered rows kept as history, as SQL over <c>records</c>; needs the parameter <c>$from</c>.</summary>
-    public const string Delivered = "(status = 1 OR (status = 0 AND id < $from))";
+    public const string Delivered = "(status = " + RowStatusSql.Delivered + " OR (" + RowStatusSql.IsPending + " AND id < $from))";
 
     public static long PendingFrom(SqliteConnection connection, SqliteTransaction? transaction) =>
         StoreMeta.Get(connection, transaction, StoreMeta.PendingFrom) ?? 0;
@@ -33,7 +33,7 @@ internal static class Delivery
             (from, skip, settled) = Advance(connection, transaction, from, batch);
         }
 
-        using var update = Sql.Command(connection, transaction, "UPDATE records SET status = $p0 WHERE id = $p1 AND status = 0", (long)to, 0L);
+        using var update = Sql.Command(connection, transaction, "UPDATE records SET status = $p0 WHERE id = $p1 AND " + RowStatusSql.IsPending, (long)to, 0L);
         using var note = Sql.Command(connection, transaction, "INSERT OR REPLACE INTO set_aside (record_id, reason, at_ms) VALUES ($p0, $p1, $p2)", 0L, reason ?? "", nowMs);
         foreach (var id in batch.Skip(skip))
         {
@@ -74,7 +74,7 @@ internal static class Delivery
     /// </summary>
     private static (long From, int Passed, int Covered) Advance(SqliteConnection connection, SqliteTransaction transaction, long from, List<long> batch)
     {
-        using var command = Sql.Command(connection, transaction, "SELECT id FROM records WHERE id >= $p0 AND status = 0 ORDER BY id", from);
+        using var command = Sql.Command(connection, transaction, "SELECT id FROM records WHERE id >= $p0 AND " + RowStatusSql.IsPending + " ORDER BY id", from);
         using var reader = command.ExecuteReader();
         var i = 0;
         var covered = 0;

@@ -15,11 +15,13 @@ internal sealed class RowReader(SqliteConnection connection)
 
     private readonly Dictionary<long, (string Measurement, IReadOnlyList<KeyValuePair<string, string>> Tags, SeriesTags?[] ByClock)> _series = [];
 
-    /// <summary>The rows sent first: state changes and clock corrections (the partial index records_pending_first covers them).</summary>
-    public const string StateChanges = "kind >= 2";
+    private const string Ready = "AND NOT " + RowClockSql.IsWaiting + " ORDER BY id LIMIT $max";
 
-    /// <summary>The rows sent after them: checks and health samples.</summary>
-    public const string Checks = "kind < 2";
+    /// <summary>The send order's first read: state changes and clock corrections, over the partial index records_pending_first.</summary>
+    internal const string SentFirstSql = Columns + "WHERE " + Delivery.Pending + " AND " + RowKindSql.SentFirst + " " + Ready;
+
+    /// <summary>Its second read: checks and health samples above <c>$after</c>.</summary>
+    internal const string SentAfterSql = Columns + "WHERE " + Delivery.Pending + " AND " + RowKindSql.SentAfter + " AND id > $after " + Ready;
 
     /// <summary>
     /// Pending rows that may be sent now: state changes (and clock corrections) first, then the rest, oldest first; rows
@@ -28,9 +30,8 @@ internal sealed class RowReader(SqliteConnection connection)
     /// <remarks>Rows in <paramref name="skip"/> are stepped over (and not counted in <paramref name="max"/>).</remarks>
     public List<StoredRow> ReadyToSend(SqliteTransaction transaction, int max, IReadOnlySet<long> skip)
     {
-        const string Ready = "AND NOT " + RowClockSql.IsWaiting + " ORDER BY id LIMIT $max";
         var from = Delivery.PendingFrom(connection, transaction);
-        var rows = Query(transaction, Columns + "WHERE " + Delivery.Pending + " AND " + StateChanges + " " + Ready, from, max, skip);
+        var rows = Query(transaction, SentFirstSql, from, max, skip);
         if (rows.Count < max)
         {
             // Checks are handed out in id order, so while some are in flight the next read starts above the last one
@@ -39,7 +40,7 @@ internal sealed class RowReader(SqliteConnection connection)
             // flight, from the watermark. Without a cursor (a new session) the rows in flight are stepped over.
             var cursor = skip.Count > 0 ? _checksHandedOutThrough : 0;
             var checks = Query(
-                transaction, Columns + "WHERE " + Delivery.Pending + " AND " + Checks + " AND id > $after " + Ready, from, max - rows.Count, cursor > 0 ? null : skip, cursor);
+                transaction, SentAfterSql, from, max - rows.Count, cursor > 0 ? null : skip, cursor);
             if (checks.Count > 0)
             {
                 _checksHandedOutThrough = checks[^1].Id;
@@ -97,7 +98,7 @@ internal sealed class RowReader(SqliteConnection connection)
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT fields, ts_ms FROM records WHERE kind = 3 ORDER BY id DESC LIMIT 1";
+            command.CommandText = "SELECT fields, ts_ms FROM records WHERE kind = " + RowKindSql.Verdict + " ORDER BY id DESC LIMIT 1";
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
@@ -107,11 +108,11 @@ internal sealed class RowReader(SqliteConnection connection)
         }
 
         var from = Delivery.PendingFrom(connection, transaction);
-        var oldest = Sql.Scalar(connection, transaction, "SELECT ts_ms FROM records WHERE id >= $p0 AND status = 0 ORDER BY id LIMIT 1", from) as long?;
+        var oldest = Sql.Scalar(connection, transaction, "SELECT ts_ms FROM records WHERE id >= $p0 AND " + RowStatusSql.IsPending + " ORDER BY id LIMIT 1", from) as long?;
         return new StoreStatus(
             Rows: Count("SELECT count(*) FROM records") + backlogRows,
             Bytes: SizeBound.UsedBytes(connection, transaction),
-            PendingRows: (long)Sql.Scalar(connection, transaction, "SELECT count(*) FROM records WHERE id >= $p0 AND status = 0", from)! + backlogRows,
+            PendingRows: (long)Sql.Scalar(connection, transaction, "SELECT count(*) FROM records WHERE id >= $p0 AND " + RowStatusSql.IsPending, from)! + backlogRows,
             OldestPending: Time(oldest),
             DroppedTotal: (StoreMeta.Get(connection, transaction, StoreMeta.DroppedTotal) ?? 0) + backlogDropped,
             SetAsideTotal: StoreMeta.Get(connection, transaction, StoreMeta.SetAsideTotal) ?? 0,

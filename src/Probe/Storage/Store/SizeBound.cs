@@ -11,11 +11,11 @@ internal static class SizeBound
     private static readonly (string Where, bool Undelivered)[] Tiers =
     [
         (Delivery.Delivered, false),
-        ("status = 2", false),
-        (Delivery.Pending + " AND kind = 0", true),
-        (Delivery.Pending + " AND kind = 1", true),
-        (Delivery.Pending + " AND kind = 2", true),
-        (Delivery.Pending + " AND kind = 3", true),
+        ("status = " + RowStatusSql.SetAside, false),
+        (Delivery.Pending + " AND kind = " + RowKindSql.Check, true),
+        (Delivery.Pending + " AND kind = " + RowKindSql.Health, true),
+        (Delivery.Pending + " AND kind = " + RowKindSql.Clock, true),
+        (Delivery.Pending + " AND kind = " + RowKindSql.Verdict, true),
     ];
 
     /// <summary>Bytes in use: pages minus free pages, so that the figure falls as rows go even where the file cannot shrink.</summary>

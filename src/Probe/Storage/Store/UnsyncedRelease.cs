@@ -38,7 +38,7 @@ internal static class UnsyncedRelease
         }
 
         // In the read's order: state changes first (found through the partial index of pending state changes), then checks.
-        foreach (var kinds in (string[])["status = 0 AND " + RowReader.StateChanges, "status = 0 AND " + RowReader.Checks])
+        foreach (var kinds in (string[])[RowStatusSql.IsPending + " AND " + RowKindSql.SentFirst, RowStatusSql.IsPending + " AND " + RowKindSql.SentAfter])
         {
             foreach (var (boot, through) in unsynced)
             {
