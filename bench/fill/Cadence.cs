@@ -72,6 +72,16 @@ internal static class Cadence
                 await store.AppendResultsAsync(Batch(Math.Min(500, warm - done), Lane.Round), CancellationToken.None);
             }
 
+            // A daemon in service has long created every series it writes: the sentinel lane's and the health sample's
+            // too. Without them the measured window pays for creating them (a series row and its index entry, whose
+            // ~190-byte tags overflow a 512-byte page twice), which the daemon does once in its first minutes.
+            if (warm > 0)
+            {
+                await store.AppendResultsAsync(Batch(SyntheticResults.Distinct, Lane.Sentinel), CancellationToken.None);
+                var reading = clock.Read() with { Synced = synced };
+                await store.AppendHealthAsync(new HealthSample(reading, 0, 0, 0, 0, 30_000_000, 0, 0), CancellationToken.None);
+            }
+
             // PROBE_BENCH_MARKS=1: tell bench/writes.sh when the measured window starts and ends (it reads the device's
             // counters then), and give it time to sync before the closing checkpoint, which a day pays once per 4 MiB.
             var marks = Environment.GetEnvironmentVariable("PROBE_BENCH_MARKS") == "1";
@@ -83,6 +93,9 @@ internal static class Cadence
 
             rows = 0;
             before = WriteBytes();
+            var cardEvery = int.TryParse(Environment.GetEnvironmentVariable("PROBE_BENCH_CARD_EVERY"), CultureInfo.InvariantCulture, out var every) ? every : 0;
+            var held = new List<CheckResult>();
+            var heldHealth = new List<HealthSample>();
             var start = time.GetTimestamp();
             var end = TimeSpan.FromMinutes(minutes);
             for (var second = 0; ; second++)
@@ -101,25 +114,42 @@ internal static class Cadence
 
                 if (second % 300 == 0)
                 {
-                    await store.AppendResultsAsync(Batch(roundRows, Lane.Round), CancellationToken.None);
-                    commits++;
+                    held.AddRange(Batch(roundRows, Lane.Round));
                 }
 
                 if (second % 10 == 0)
                 {
-                    await store.AppendResultsAsync(Batch(sentinelRows, Lane.Sentinel), CancellationToken.None);
-                    commits++;
+                    held.AddRange(Batch(sentinelRows, Lane.Sentinel));
                 }
 
                 if (second % 60 == 30)
                 {
                     var reading = clock.Read() with { Synced = synced };
-                    await store.AppendHealthAsync(new HealthSample(reading, rows, 0, 0, 0, 30_000_000, second / 100.0, second), CancellationToken.None);
+                    heldHealth.Add(new HealthSample(reading, rows, 0, 0, 0, 30_000_000, second / 100.0, second));
                     rows++;
-                    commits++;
                 }
 
-                if (second % 15 == 7)
+                // Today every batch is its own commit at once; with CARD_EVERY=S the card sees what a first commit
+                // elsewhere (a tmpfs stage) would hand it every S seconds: the same rows, one commit each S.
+                if (cardEvery == 0 || second % cardEvery == cardEvery - 1)
+                {
+                    if (held.Count > 0)
+                    {
+                        await store.AppendResultsAsync(held, CancellationToken.None);
+                        held = [];
+                        commits++;
+                    }
+
+                    foreach (var sample in heldHealth)
+                    {
+                        await store.AppendHealthAsync(sample, CancellationToken.None);
+                        commits++;
+                    }
+
+                    heldHealth.Clear();
+                }
+
+                if (cardEvery == 0 ? second % 15 == 7 : second % cardEvery == cardEvery - 1)
                 {
                     await store.ReleaseUnsyncedAsync(5000, CancellationToken.None);
                     var pending = await store.ReadPendingAsync(5000, CancellationToken.None);

@@ -17,6 +17,9 @@ internal static class SyntheticResults
 
     private static readonly CheckKind[] Kinds = [CheckKind.Dns, CheckKind.Tcp, CheckKind.Tls, CheckKind.Http];
 
+    /// <summary>How many consecutive indices it takes to meet every target with every kind (every series of a lane).</summary>
+    public static int Distinct => Targets.Length * Kinds.Length;
+
     /// <summary>The <paramref name="index"/>-th result; wall time steps 1 ms per result from <paramref name="start"/>, so every point is distinct.</summary>
     public static CheckResult Create(long index, DateTimeOffset start, string bootId)
     {
