@@ -29,8 +29,8 @@ public sealed class RowSqlNamesTests : StoreTestBase
             await sut.AppendResultsAsync([StoreFixture.Check("a", Fixture.Clock.Read())], CancellationToken.None);
         }
 
-        using var connection = Open();
-        var stored = Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records_pending_first'");
+        using var connection = Fixture.OpenConnection();
+        var stored = StoreReading.Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records_pending_first'");
 
         // Existing stores hold this text: it never changes; the queries' terms must contain it as it is.
         Assert.That(stored, Is.EqualTo(PendingFirstIndex));
@@ -45,7 +45,7 @@ public sealed class RowSqlNamesTests : StoreTestBase
             await sut.AppendResultsAsync([StoreFixture.Check("a", Fixture.Clock.Read())], CancellationToken.None);
         }
 
-        using var connection = Open();
+        using var connection = Fixture.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + RowReader.SentFirstSql;
         command.Parameters.AddWithValue("$from", 0L);
@@ -60,19 +60,5 @@ public sealed class RowSqlNamesTests : StoreTestBase
         }
 
         Assert.That(plan, Has.Some.Contains("records USING INDEX records_pending_first"), string.Join(" | ", plan));
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={Fixture.Path};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

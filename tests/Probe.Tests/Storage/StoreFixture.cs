@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Probe.Checks;
@@ -36,6 +37,14 @@ internal sealed class StoreFixture : IDisposable
 
     public ListLogger<SqliteResultStore> Logger { get; } = new();
 
+    /// <summary>A plain connection to the store's file, to look at what the store wrote.</summary>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
     public SqliteResultStore CreateSut() => new(Microsoft.Extensions.Options.Options.Create(Options), Clock, Time, Logger);
 
     public static CheckResult Check(string target, ClockReading clock, CheckKind kind = CheckKind.Tcp, int? port = 443, Lane lane = Lane.Round) => new()
@@ -69,6 +78,13 @@ internal sealed class StoreFixture : IDisposable
 /// <summary>Small helpers to read a store back in tests.</summary>
 internal static class StoreReading
 {
+    public static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     public static async Task<List<PendingPoint>> AllAsync(this IResultStore store, bool pendingOnly = false)
     {
         var points = new List<PendingPoint>();

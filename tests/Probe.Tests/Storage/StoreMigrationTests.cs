@@ -51,14 +51,14 @@ public sealed class StoreMigrationTests
             Assert.That(_fixture.Logger.Entries.Where(e => e.EventId == 1508).Select(e => e.Message), Has.One.Contains("from schema version 1 to 3"));
         });
 
-        using var connection = Open();
+        using var connection = _fixture.OpenConnection();
         Assert.Multiple(() =>
         {
-            Assert.That(Scalar(connection, "PRAGMA user_version"), Is.EqualTo(3L));
-            Assert.That(Scalar(connection, "PRAGMA page_size"), Is.EqualTo(4096L), "an existing file keeps its page size");
-            Assert.That(Scalar(connection, "PRAGMA auto_vacuum"), Is.EqualTo(0L), "auto_vacuum dropped (VACUUM once)");
-            Assert.That(Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"));
-            Assert.That(Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name)"),
+            Assert.That(StoreReading.Scalar(connection, "PRAGMA user_version"), Is.EqualTo(3L));
+            Assert.That(StoreReading.Scalar(connection, "PRAGMA page_size"), Is.EqualTo(4096L), "an existing file keeps its page size");
+            Assert.That(StoreReading.Scalar(connection, "PRAGMA auto_vacuum"), Is.EqualTo(0L), "auto_vacuum dropped (VACUUM once)");
+            Assert.That(StoreReading.Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"));
+            Assert.That(StoreReading.Scalar(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name)"),
                 Is.EqualTo("records_pending_first,records_ts_series"));
         });
     }
@@ -90,7 +90,7 @@ public sealed class StoreMigrationTests
             await sut.GetStatusAsync(CancellationToken.None);
         }
 
-        using var connection = Open();
+        using var connection = _fixture.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO records (kind, series_id, ts_ms, boot, mono_ms, clock, fields) SELECT kind, series_id, ts_ms, boot, mono_ms, clock, fields FROM records WHERE id = 200";
 
@@ -123,7 +123,7 @@ public sealed class StoreMigrationTests
     public async Task Open_MigrationToVersion3CutShortAfterSomeChunks_ResumesEveryRowOnce()
     {
         UseFixture("store-v2.db");
-        using (var connection = Open())
+        using (var connection = _fixture.OpenConnection())
         {
             // As if the watchdog had stopped the first attempt: rows up to 150 copied and committed, the rest not.
             SchemaVersion3.CopyInChunks(connection, chunk: 100);
@@ -161,18 +161,4 @@ public sealed class StoreMigrationTests
 
     private void UseFixture(string name) =>
         File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "Storage", "Data", name), _fixture.Path, overwrite: true);
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={_fixture.Path};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }

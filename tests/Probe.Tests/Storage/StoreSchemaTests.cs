@@ -23,7 +23,7 @@ public sealed class StoreSchemaTests : StoreTestBase
             Assert.That(Pragma(connection, "journal_mode"), Is.EqualTo("wal"));
             Assert.That(Pragma(connection, "auto_vacuum"), Is.EqualTo(0L), "none: it wrote a pointer-map page with almost every commit");
             Assert.That(Pragma(connection, "user_version"), Is.EqualTo(3L));
-            Assert.That(Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"), "every insert would write sqlite_sequence");
+            Assert.That(StoreReading.Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'records'"), Does.Not.Contain("AUTOINCREMENT"), "every insert would write sqlite_sequence");
             Assert.That(Pragma(connection, "page_size"), Is.EqualTo(512L), "small pages: the WAL takes whole pages per commit");
         });
     }
@@ -50,12 +50,5 @@ public sealed class StoreSchemaTests : StoreTestBase
         });
     }
 
-    private static object? Pragma(SqliteConnection connection, string name) => Scalar(connection, "PRAGMA " + name);
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static object? Pragma(SqliteConnection connection, string name) => StoreReading.Scalar(connection, "PRAGMA " + name);
 }
