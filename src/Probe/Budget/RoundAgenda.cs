@@ -87,10 +87,10 @@ internal sealed class RoundAgenda(EscalationBucket bucket, EscalationBucket reco
                 // On a budget the coverage interval is a deadline (every target every 6 hours): jitter only brings it forward.
                 _nextCoverage = started + Early(plan.CoverageInterval);
                 // A whole round also watches the platforms.
-                _nextWatch = plan.WatchInterval is { } watch ? started + Early(watch) : null;
+                _nextWatch = WatchAfter(plan, started);
                 break;
             case RoundKind.Watch:
-                _nextWatch = plan.WatchInterval is { } next ? started + Early(next) : null;
+                _nextWatch = WatchAfter(plan, started);
                 break;
             case RoundKind.Recovery:
                 // The watch brought forward: the planned one counts from it.
@@ -99,7 +99,7 @@ internal sealed class RoundAgenda(EscalationBucket bucket, EscalationBucket reco
                     Recoveries++;
                 }
 
-                _nextWatch = plan.WatchInterval is { } after ? started + Early(after) : null;
+                _nextWatch = WatchAfter(plan, started);
                 break;
             default:
                 if (plan.Budgeted && bucket.TryTake(monotonic))
@@ -110,6 +110,10 @@ internal sealed class RoundAgenda(EscalationBucket bucket, EscalationBucket reco
                 break;
         }
     }
+
+    // The planned watch a watch interval after a round that watched the platforms (none when the plan has no watch).
+    private DateTimeOffset? WatchAfter(LanePlan plan, DateTimeOffset started) =>
+        plan.WatchInterval is { } interval ? started + Early(interval) : null;
 
     /// <summary>A round ended at <paramref name="now"/>: without a budget, a planned one moves the plan to its next slot.</summary>
     public void Finished(DateTimeOffset now)

@@ -59,7 +59,7 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         {
             lock (_gate)
             {
-                return SentinelGate.IsConnectivity(hysteresis.Committed.State) && _sentinels.Connected;
+                return CutSeenOver;
             }
         }
     }
@@ -107,10 +107,10 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
 
     /// <summary>Whether this round's verdict ends a committed connectivity state that the sentinels already saw end (caller holds the lock).</summary>
     private bool Ends(Verdict verdict, long startedAtVersion) =>
-        verdict.State == VerdictState.Online
-        && SentinelGate.IsConnectivity(hysteresis.Committed.State)
-        && _sentinels.Connected
-        && _sentinels.IsCurrent(startedAtVersion);
+        verdict.State == VerdictState.Online && CutSeenOver && _sentinels.IsCurrent(startedAtVersion);
+
+    // A connectivity state is committed and the sentinels' last pass saw the link connected (caller holds the lock).
+    private bool CutSeenOver => SentinelGate.IsConnectivity(hysteresis.Committed.State) && _sentinels.Connected;
 
     public (Verdict Verdict, VerdictChange? Change, bool PictureChanged) AcceptSentinels(IReadOnlyList<CheckResult> results, ClockReading clock)
     {

@@ -22,7 +22,7 @@ public sealed class SinkOutcomeWatch
     /// Points rejected in a row, none accepted between, from which the store refuses our results: as many as the worker
     /// lets a store that never accepted anything reject before it stops (beyond that, it is not the data).
     /// </summary>
-    public const int RefusingAfterRejectedInARow = 8;
+    public const int RefusingAfterRejectedInARow = UploadWorker.MaxUnprovenSuspects;
 
     private volatile bool _refusing;
 

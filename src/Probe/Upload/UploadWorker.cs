@@ -13,7 +13,7 @@ namespace Probe.Upload;
 public sealed partial class UploadWorker
 {
     /// <summary>Rejected points kept (not set aside) before the store has accepted anything: beyond this, it is not the data.</summary>
-    private const int MaxUnprovenSuspects = 8;
+    internal const int MaxUnprovenSuspects = 8;
 
     /// <summary>
     /// Batches in flight at once, once the store has acknowledged one: the next batch goes out as soon as it is read,

@@ -23,9 +23,6 @@ internal sealed class VerdictHysteresis(int confirmRounds)
     /// <summary>The verdict waiting for confirmation, if any.</summary>
     public Verdict? Pending => _candidate;
 
-    /// <summary>How many consecutive evaluations a new verdict must hold (Schedule.ConfirmRounds).</summary>
-    public int ConfirmRounds => _confirmRounds;
-
     /// <summary>Feeds one evaluation; returns the committed change, or null when nothing is committed.</summary>
     /// <param name="verdict">The evaluation.</param>
     /// <param name="clock">When it was made.</param>
