@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Probe.Storage;
 
 namespace Probe.Upload;
 
@@ -10,7 +11,8 @@ internal sealed class UploadBackgroundService(
     UploadSchedule schedule,
     TimeProvider time,
     ILogger<UploadBackgroundService> logger,
-    SinkOutcomeWatch? answers = null) : BackgroundService
+    SinkOutcomeWatch? answers = null,
+    CardMoves? moves = null) : BackgroundService
 {
     private TaskCompletionSource<UploadRest> _rest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -59,9 +61,15 @@ internal sealed class UploadBackgroundService(
 
             try
             {
-                var wait = Task.Delay(delay, time, stoppingToken);
+                // Rows the stage moved to the card go out at once, so the card's writes for a move come together (PROBE.md §5);
+                // a backoff waits its time whatever arrives.
+                using var rest = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var wait = Task.Delay(delay, time, rest.Token);
+                var moved = failures == 0 && moves is not null ? moves.NextAsync() : wait;
                 Rested(new UploadRest(worker.State, delay));
-                await wait.ConfigureAwait(false);
+                await Task.WhenAny(wait, moved).ConfigureAwait(false);
+                await rest.CancelAsync().ConfigureAwait(false);
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
