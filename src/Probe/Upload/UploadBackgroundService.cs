@@ -34,6 +34,9 @@ internal sealed class UploadBackgroundService(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;
+
+            // Taken before the drain, so a move during it wakes the next drain at once rather than being missed.
+            var moved = moves?.NextAsync();
             try
             {
                 var result = await worker.DrainOnceAsync(stoppingToken).ConfigureAwait(false);
@@ -65,9 +68,8 @@ internal sealed class UploadBackgroundService(
                 // a backoff waits its time whatever arrives.
                 using var rest = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var wait = Task.Delay(delay, time, rest.Token);
-                var moved = failures == 0 && moves is not null ? moves.NextAsync() : wait;
                 Rested(new UploadRest(worker.State, delay));
-                await Task.WhenAny(wait, moved).ConfigureAwait(false);
+                await Task.WhenAny(wait, failures == 0 && moved is not null ? moved : wait).ConfigureAwait(false);
                 await rest.CancelAsync().ConfigureAwait(false);
                 stoppingToken.ThrowIfCancellationRequested();
             }
