@@ -37,6 +37,7 @@ internal sealed class RoundScheduler(
     private static readonly TimeSpan Replan = TimeSpan.FromMinutes(1);
 
     private readonly ThroughputPlan _throughput = ThroughputPlan.For(options.Value.Schedule, time);
+    private readonly MonotonicTime _monotonic = new(time);
     private bool _announced;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -104,7 +105,7 @@ internal sealed class RoundScheduler(
         }
     }
 
-    private TimeSpan Monotonic() => TimeSpan.FromTicks(time.GetTimestamp() * TimeSpan.TicksPerSecond / time.TimestampFrequency);
+    private TimeSpan Monotonic() => _monotonic.Now;
 
     private void Announce(LanePlan plan)
     {
