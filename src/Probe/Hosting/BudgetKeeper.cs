@@ -63,11 +63,14 @@ internal sealed class BudgetKeeper
     }
 
     /// <summary>A pass was measured: a lane's own pass moves that lane's cost, and so the plan (<see cref="LaneCosts.After"/>).</summary>
-    public void Measured(RoundKind? round, long bytes)
+    /// <param name="round">The round's kind; null for a sentinel pass.</param>
+    /// <param name="bytes">What the pass spent.</param>
+    /// <param name="linkCut">The round started while a committed cut lasted (VerdictTracker.LinkCut).</param>
+    public void Measured(RoundKind? round, long bytes, bool linkCut = false)
     {
         lock (_gate)
         {
-            _costs = _costs.After(round, bytes);
+            _costs = _costs.After(round, bytes, linkCut);
         }
     }
 

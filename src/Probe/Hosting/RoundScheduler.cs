@@ -134,6 +134,7 @@ internal sealed class RoundScheduler(
         var budgetTime = DaemonTimings.RoundBudget(settings, round.Count);
         monitor.Busy(LoopName, budgetTime);
         var version = tracker.RoundStarting();
+        var linkCut = tracker.LinkCut;
         var tally = TrafficMeter.BeginPass();
         var results = await Cycles.RunAsync(
             LoopName, token => checker.RunRoundAsync(round, shape, token), budgetTime, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
@@ -142,7 +143,7 @@ internal sealed class RoundScheduler(
             return;
         }
 
-        budget.Measured(kind, tally.Bytes);
+        budget.Measured(kind, tally.Bytes, linkCut);
         _throughput.AfterRound(await pipeline.AcceptRoundAsync(results, version));
         if (stoppingToken.IsCancellationRequested)
         {
