@@ -22,7 +22,7 @@ namespace Probe.Budget;
 /// and then the watch stretches first (to 30 minutes), then the sentinels (to 30 s). When even that cannot be paid, the
 /// day is <b>exhausted</b>: the sentinels alone run at their slowest until the day ends (the one spending the budget does
 /// not stop: a probe blind during a shutdown is useless). The plan is recomputed after every pass with what the meter
-/// measured.</para>
+/// measured (the lanes' own passes on a working link: <see cref="LaneCosts.After"/>).</para>
 /// <para>Without a budget (Budget.DailyBytes 0) there is no watch lane and every round covers the whole catalog at
 /// Schedule.RoundInterval: the behaviour before budgets.</para>
 /// </remarks>

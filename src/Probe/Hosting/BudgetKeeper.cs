@@ -62,18 +62,15 @@ internal sealed class BudgetKeeper
         }
     }
 
-    /// <summary>A regular pass of a lane was measured: its cost moves the plan.</summary>
-    public void Measured(RoundKind? round, long bytes)
+    /// <summary>A pass was measured: a lane's own pass moves that lane's cost, and so the plan (<see cref="LaneCosts.After"/>).</summary>
+    /// <param name="round">The round's kind; null for a sentinel pass.</param>
+    /// <param name="bytes">What the pass spent.</param>
+    /// <param name="linkCut">The round started while a committed cut lasted (VerdictTracker.LinkCut).</param>
+    public void Measured(RoundKind? round, long bytes, bool linkCut = false)
     {
         lock (_gate)
         {
-            _costs = round switch
-            {
-                null => _costs with { SentinelPass = LaneCosts.Blend(_costs.SentinelPass, bytes) },
-                RoundKind.Watch => _costs with { WatchPass = LaneCosts.Blend(_costs.WatchPass, bytes) },
-                RoundKind.Coverage => _costs with { CoverageRound = LaneCosts.Blend(_costs.CoverageRound, bytes) },
-                _ => _costs,
-            };
+            _costs = _costs.After(round, bytes, linkCut);
         }
     }
 

@@ -37,6 +37,7 @@ internal sealed class RoundScheduler(
     private static readonly TimeSpan Replan = TimeSpan.FromMinutes(1);
 
     private readonly ThroughputPlan _throughput = ThroughputPlan.For(options.Value.Schedule, time);
+    private readonly MonotonicTime _monotonic = new(time);
     private bool _announced;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -104,7 +105,7 @@ internal sealed class RoundScheduler(
         }
     }
 
-    private TimeSpan Monotonic() => TimeSpan.FromTicks(time.GetTimestamp() * TimeSpan.TicksPerSecond / time.TimestampFrequency);
+    private TimeSpan Monotonic() => _monotonic.Now;
 
     private void Announce(LanePlan plan)
     {
@@ -133,6 +134,7 @@ internal sealed class RoundScheduler(
         var budgetTime = DaemonTimings.RoundBudget(settings, round.Count);
         monitor.Busy(LoopName, budgetTime);
         var version = tracker.RoundStarting();
+        var linkCut = tracker.LinkCut;
         var tally = TrafficMeter.BeginPass();
         var results = await Cycles.RunAsync(
             LoopName, token => checker.RunRoundAsync(round, shape, token), budgetTime, DaemonTimings.Drain(host.Value.ShutdownTimeout), time, logger, stoppingToken);
@@ -141,7 +143,7 @@ internal sealed class RoundScheduler(
             return;
         }
 
-        budget.Measured(kind, tally.Bytes);
+        budget.Measured(kind, tally.Bytes, linkCut);
         _throughput.AfterRound(await pipeline.AcceptRoundAsync(results, version));
         if (stoppingToken.IsCancellationRequested)
         {

@@ -64,6 +64,18 @@ internal sealed class VerdictTracker(IVerdictEngine engine, LatencyBaselineTrack
         }
     }
 
+    /// <summary>A connectivity state is committed and the sentinels have not seen the link back: a round now measures the cut.</summary>
+    public bool LinkCut
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return SentinelGate.IsConnectivity(hysteresis.Committed.State) && !_sentinels.Connected;
+            }
+        }
+    }
+
     /// <summary>Marks a round starting; pass the returned version to <see cref="AcceptRound"/>.</summary>
     public long RoundStarting()
     {

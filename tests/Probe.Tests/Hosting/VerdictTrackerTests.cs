@@ -144,6 +144,17 @@ public sealed class VerdictTrackerTests
     }
 
     [Test]
+    public void LinkCut_CommittedCutUntilTheSentinelsSeeTheLinkBack_TrueThenFalse()
+    {
+        var sut = CommittedCut();
+        var during = sut.LinkCut;
+
+        sut.AcceptSentinels(FakeNetwork.Sentinels(NetworkState.Online), ResultsBuilder.Clock);
+
+        Assert.That((during, sut.LinkCut, sut.Recovering), Is.EqualTo((true, false, true)));
+    }
+
+    [Test]
     public void AcceptRound_RoundStartedBeforeTheCutEnded_UsualConfirmation()
     {
         var sut = CommittedCut();
