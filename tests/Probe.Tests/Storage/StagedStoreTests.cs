@@ -178,6 +178,33 @@ public sealed class StagedStoreTests : StoreTestBase
         });
     }
 
+    [Test]
+    public async Task Move_AfterABacklogOnTheStage_TheStageGivesItsPagesBack()
+    {
+        // tmpfs is memory: 10 000 rows waited on the stage, then moved; the file must not keep their pages.
+        using var sut = CreateStagedSut();
+        await AppendAsync(sut, "first");
+        for (var batch = 0; batch < 20; batch++)
+        {
+            await sut.AppendResultsAsync([.. Enumerable.Range(0, 500).Select(i => StoreFixture.Check($"b{batch}-{i}", Fixture.Clock.Advance(1)))], CancellationToken.None);
+        }
+
+        using (var connection = OpenStage())
+        {
+            Assert.That((long)StoreReading.Scalar(connection, "PRAGMA page_count")!, Is.GreaterThan(100), "the backlog never filled the stage");
+        }
+
+        Fixture.Time.Advance(Interval);
+        await AppendAsync(sut, "last");
+        using var after = OpenStage();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((long)StoreReading.Scalar(after, "PRAGMA page_count")!, Is.LessThan(10));
+            Assert.That((long)StoreReading.Scalar(after, "PRAGMA freelist_count")!, Is.Zero);
+        });
+    }
+
     private SqliteResultStore CreateStagedSut() => CreateSut(new StoreStage(Fixture.StagePath, Interval));
 
     private SqliteResultStore CreateSut(StoreStage stage, CardMoves? moves = null) => Fixture.CreateSut(stage, moves);

@@ -140,6 +140,11 @@ internal sealed class Stage(string path) : IDisposable
             connection.Open();
             StoreSchema.Execute(connection, null, "PRAGMA busy_timeout = 10000");
 
+            // tmpfs is memory: after a backlog (a card that refused writes for hours) the file gives back its freed pages
+            // and the WAL shrinks back to 1 MiB at the next checkpoint. auto_vacuum takes effect only on a new file.
+            StoreSchema.Execute(connection, null, "PRAGMA auto_vacuum = FULL");
+            StoreSchema.Execute(connection, null, "PRAGMA journal_size_limit = 1048576");
+
             // WAL: a commit is whole or absent after the process dies at any point. No fsync: on tmpfs it would do nothing,
             // and what this file guards against (a crash, a kill) never needed one.
             StoreSchema.Execute(connection, null, "PRAGMA journal_mode = WAL");
