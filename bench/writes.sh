@@ -32,7 +32,7 @@ run() { # name fill-binary [stage path]
   mount -o "${MOUNT_OPTS:-defaults}" "$loop" "$mnt"
   local stat="/sys/block/${loop#/dev/}/stat" pid
   # The window: from the end of the warm-up (synced) to the end of the cadence (synced), before the closing checkpoint.
-  PROBE_BENCH_MARKS=1 PROBE_BENCH_STAGE="$stage" "$fill" --cadence "$mnt/store.db" "$MINUTES" "$ROUND" "$SENTINEL" "${SYNCED:-1}" "${WARM:-40000}" \
+  env PROBE_BENCH_MARKS=1 PROBE_BENCH_STAGE="$stage" ${4:-} "$fill" --cadence "$mnt/store.db" "$MINUTES" "$ROUND" "$SENTINEL" "${SYNCED:-1}" "${WARM:-40000}" \
     >"$DIR/$name.out" 2>"$DIR/$name.err" & pid=$!
   until grep -q '^warm' "$DIR/$name.err" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
   sync; s0=$(awk '{print $7}' "$stat")
@@ -48,8 +48,11 @@ if [ -n "${BEFORE:-}" ]; then run before "$BEFORE/probe-bench-fill" & B=$!; fi
 if [ "${STAGED:-0}" = 1 ]; then
   mkdir -p "$DIR/stage"; mount -t tmpfs -o size=64m probe-stage "$DIR/stage"
   run staged "$FILL" "$DIR/stage/stage.db" & C=$!
+  # STAGED_ENV="VAR=value": a second staged run beside with that setting (e.g. PROBE_BENCH_POLL=0, PROBE_BENCH_MOVE=300).
+  if [ -n "${STAGED_ENV:-}" ]; then run staged2 "$FILL" "$DIR/stage/stage2.db" "$STAGED_ENV" & D=$!; fi
 fi
-wait $A; [ -n "${B:-}" ] && wait "$B"; [ -n "${C:-}" ] && wait "$C"
+wait $A; [ -n "${B:-}" ] && wait "$B"; [ -n "${C:-}" ] && wait "$C"; [ -n "${D:-}" ] && wait "$D"
 [ -n "${BEFORE:-}" ] && echo "before: $(cat "$DIR/before.res")"
 [ "${STAGED:-0}" = 1 ] && echo "staged: $(cat "$DIR/staged.res")"
+[ -n "${STAGED_ENV:-}" ] && echo "staged, $STAGED_ENV: $(cat "$DIR/staged2.res")"
 echo "this build: $(cat "$DIR/after.res")"
