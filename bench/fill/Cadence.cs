@@ -123,8 +123,10 @@ internal static class Cadence
             var heldHealth = new List<HealthSample>();
             var moved = moves.NextAsync();
 
-            // PROBE_BENCH_POLL=0: no upload every 15 s, only after the stage's moves (what an empty poll costs the card).
-            var polls = Environment.GetEnvironmentVariable("PROBE_BENCH_POLL") != "0";
+            // The upload polls every 15 s, with a stage every 5 min and after each move, as the daemon does;
+            // PROBE_BENCH_POLL=S polls every S seconds instead (0: only after moves).
+            var poll = int.TryParse(Environment.GetEnvironmentVariable("PROBE_BENCH_POLL"), CultureInfo.InvariantCulture, out var p) ? p
+                : string.IsNullOrEmpty(stagePath) ? 15 : 300;
             var start = time.GetTimestamp();
             var end = TimeSpan.FromMinutes(minutes);
             for (var second = 0; ; second++)
@@ -178,7 +180,7 @@ internal static class Cadence
                     heldHealth.Clear();
                 }
 
-                var upload = cardEvery == 0 ? (polls && second % 15 == 7) || moved.IsCompleted : second % cardEvery == cardEvery - 1;
+                var upload = cardEvery == 0 ? (poll > 0 && second % poll == 7) || moved.IsCompleted : second % cardEvery == cardEvery - 1;
                 if (upload)
                 {
                     moved = moves.NextAsync();

@@ -1,8 +1,9 @@
 namespace Probe.Storage;
 
 /// <summary>
-/// Tells the upload when staged rows have reached the card, so that it sends them (and marks them delivered) at once:
-/// the card then sees one burst of writes per move instead of two, and routine results wait no longer than the move.
+/// Tells the upload when new rows have reached the card (a move of the stage, or a write straight to the card without
+/// one), so that it sends them (and marks them delivered) at once: the card then sees one burst of writes per move
+/// instead of two, routine results wait no longer than the move, and the upload need not poll an unchanged card.
 /// </summary>
 public sealed class CardMoves
 {

@@ -42,7 +42,7 @@ internal sealed class UploadBackgroundService(
                 var result = await worker.DrainOnceAsync(stoppingToken).ConfigureAwait(false);
                 answers?.Observe(result);
                 failures = result.StoppedBy is null ? 0 : failures + 1;
-                delay = schedule.NextDelay(result.StoppedBy, failures);
+                delay = result.StoppedBy is null && moves is not null ? schedule.StagedPollInterval : schedule.NextDelay(result.StoppedBy, failures);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

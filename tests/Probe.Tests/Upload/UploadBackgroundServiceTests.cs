@@ -35,7 +35,7 @@ public sealed class UploadBackgroundServiceTests
         await next.WaitAsync(SignalTimeout);
         await sut.StopAsync(CancellationToken.None);
 
-        Assert.That(idle.Delay, Is.GreaterThan(TimeSpan.Zero), "the loop was resting when the move came");
+        Assert.That(idle.Delay, Is.EqualTo(new UploadSchedule().StagedPollInterval), "with a stage, the loop rests until a move or its long poll");
         Assert.That(store.DeliveredIds, Has.Count.EqualTo(8), "the moved rows went out without the clock moving");
     }
 

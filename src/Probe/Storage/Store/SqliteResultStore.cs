@@ -150,6 +150,9 @@ internal sealed partial class SqliteResultStore : IResultStore, IDisposable
             if (TryWriteBacklog())
             {
                 ApplySizeBound();
+
+                // Without a stage (or with a broken one) every write is a move to the card: the upload hears of it the same way.
+                _moves?.Moved();
             }
         }
         finally
