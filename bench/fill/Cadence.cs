@@ -13,7 +13,9 @@ namespace Probe.Bench.Fill;
 /// The daemon's store traffic at the default cadence, in real time (the kernel writes dirty pages back by age, so time
 /// cannot be compressed): a sentinel pass of SENTINEL results every 10 s, a health sample every 60 s, an upload every
 /// 15 s (read pending, mark delivered), a round of ROUND results every 5 min. Prints /proc/self/io write_bytes for the
-/// run and for the closing checkpoint, each scaled to a day.
+/// run and for the closing checkpoint, each scaled to a day. PROBE_BENCH_STAGE=PATH runs it as the daemon does
+/// (PROBE.md §5): every batch committed on a stage at PATH (put it on tmpfs), moved to the store every
+/// PROBE_BENCH_MOVE seconds (default Store.MoveInterval's), the upload woken by each move as well as every 15 s.
 /// </summary>
 internal static class Cadence
 {
@@ -38,20 +40,48 @@ internal static class Cadence
 
         var options = new ProbeOptions { Id = "bench-01", Region = "Dakar", Access = "fixed", Asn = 8346, Isp = "Sonatel" };
         options.Store.Path = path;
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(Options.Create(options));
-        services.AddResultStore();
+        var stagePath = Environment.GetEnvironmentVariable("PROBE_BENCH_STAGE");
+        ServiceProvider Build(bool staged)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+            services.AddSingleton(Options.Create(options));
+            services.AddResultStore();
+            if (staged && !string.IsNullOrEmpty(stagePath))
+            {
+                var move = double.TryParse(Environment.GetEnvironmentVariable("PROBE_BENCH_MOVE"), CultureInfo.InvariantCulture, out var seconds)
+                    ? TimeSpan.FromSeconds(seconds) : options.Store.MoveInterval;
+                services.AddSingleton(new StoreStage(Path.GetFullPath(stagePath), move));
+            }
+
+            return services.BuildServiceProvider();
+        }
+
+        // The warm-up goes straight to the card (a daemon's card holds its past already): staged, its rows would move
+        // inside the measured window.
+        if (warm > 0)
+        {
+            await using var warming = Build(staged: false);
+            var store = warming.GetRequiredService<IResultStore>();
+            var clock = warming.GetRequiredService<IProbeClock>();
+            for (var done = 0; done < warm; done += 500)
+            {
+                var reading = clock.Read() with { Synced = synced };
+                var count = Math.Min(500, warm - done);
+                await store.AppendResultsAsync([.. Enumerable.Range(0, count).Select(i => SyntheticResults.Create(done + i, reading.Wall.AddMilliseconds(i), reading.BootId) with { Lane = Lane.Round, Clock = reading with { Wall = reading.Wall.AddMilliseconds(i), MonotonicMs = reading.MonotonicMs + i } })], CancellationToken.None);
+            }
+        }
 
         var time = TimeProvider.System;
-        long index = 0;
+        long index = warm;
         long rows = 0;
         var commits = 0;
         var before = WriteBytes();
         long steady;
-        await using (var provider = services.BuildServiceProvider())
+        await using (var provider = Build(staged: true))
         {
             var store = provider.GetRequiredService<IResultStore>();
+            var moves = provider.GetRequiredService<CardMoves>();
             var clock = provider.GetRequiredService<IProbeClock>();
             List<CheckResult> Batch(int count, Lane lane)
             {
@@ -65,11 +95,6 @@ internal static class Cadence
 
                 rows += count;
                 return batch;
-            }
-
-            for (var done = 0; done < warm; done += 500)
-            {
-                await store.AppendResultsAsync(Batch(Math.Min(500, warm - done), Lane.Round), CancellationToken.None);
             }
 
             // A daemon in service has long created every series it writes: the sentinel lane's and the health sample's
@@ -96,6 +121,12 @@ internal static class Cadence
             var cardEvery = int.TryParse(Environment.GetEnvironmentVariable("PROBE_BENCH_CARD_EVERY"), CultureInfo.InvariantCulture, out var every) ? every : 0;
             var held = new List<CheckResult>();
             var heldHealth = new List<HealthSample>();
+            var moved = moves.NextAsync();
+
+            // The upload polls every 15 s, with a stage every 5 min and after each move, as the daemon does;
+            // PROBE_BENCH_POLL=S polls every S seconds instead (0: only after moves).
+            var poll = int.TryParse(Environment.GetEnvironmentVariable("PROBE_BENCH_POLL"), CultureInfo.InvariantCulture, out var p) ? p
+                : string.IsNullOrEmpty(stagePath) ? 15 : 300;
             var start = time.GetTimestamp();
             var end = TimeSpan.FromMinutes(minutes);
             for (var second = 0; ; second++)
@@ -149,8 +180,10 @@ internal static class Cadence
                     heldHealth.Clear();
                 }
 
-                if (cardEvery == 0 ? second % 15 == 7 : second % cardEvery == cardEvery - 1)
+                var upload = cardEvery == 0 ? (poll > 0 && second % poll == 7) || moved.IsCompleted : second % cardEvery == cardEvery - 1;
+                if (upload)
                 {
+                    moved = moves.NextAsync();
                     await store.ReleaseUnsyncedAsync(5000, CancellationToken.None);
                     var pending = await store.ReadPendingAsync(5000, CancellationToken.None);
                     if (pending.Count > 0)

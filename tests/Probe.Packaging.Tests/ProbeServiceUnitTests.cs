@@ -66,6 +66,8 @@ public sealed partial class ProbeServiceUnitTests
     [TestCase("User=probe")]
     [TestCase("SupplementaryGroups=gpio")]
     [TestCase("StateDirectory=probe")]
+    [TestCase("RuntimeDirectory=probe")]
+    [TestCase("RuntimeDirectoryPreserve=yes")]
     [TestCase("ConfigurationDirectory=probe")]
     [TestCase("LoadCredential=influx-token:/etc/probe/influx-token")]
     [TestCase("ProtectSystem=strict")]

@@ -1,6 +1,7 @@
-// Usage: Probe.Tests.Writer <store path> <batch size> <target prefix>
+// Usage: Probe.Tests.Writer <store path> <batch size> <target prefix> [<stage path> <move interval ms>]
 // Appends numbered results (target "<prefix><n>") in batches until killed, and after each committed batch prints the
-// number of its last result, so the test knows exactly which rows must survive a SIGKILL.
+// number of its last result, so the test knows exactly which rows must survive a SIGKILL. With a stage, as the daemon
+// does: every batch committed on the stage, moved to the store every move interval.
 using Microsoft.Extensions.DependencyInjection;
 using Probe.Checks;
 using Probe.Clock;
@@ -12,7 +13,13 @@ var path = args[0];
 var batchSize = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
 var prefix = args[2];
 
-var services = new ServiceCollection()
+var services = new ServiceCollection();
+if (args.Length >= 5)
+{
+    services.AddSingleton(new StoreStage(args[3], TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture))));
+}
+
+services
     .AddLogging()
     .Configure<ProbeOptions>(o =>
     {

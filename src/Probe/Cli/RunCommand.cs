@@ -32,6 +32,12 @@ internal static class RunCommand
             });
             builder.Services.AddProbeFeatures(configuration);
             builder.Services.AddDaemon();
+
+            // Only the daemon stages: a CLI command's few rows go straight to the card.
+            if (Storage.StoreStage.ForDaemon(configuration.Options.Store, Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY")) is { } stage)
+            {
+                builder.Services.AddSingleton(stage);
+            }
             if (SinkKinds.Sends(configuration.Options.Sink.Kind))
             {
                 builder.Services.AddUploadWorker();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Probe.Storage;
 
 namespace Probe.Upload;
 
@@ -10,7 +11,8 @@ internal sealed class UploadBackgroundService(
     UploadSchedule schedule,
     TimeProvider time,
     ILogger<UploadBackgroundService> logger,
-    SinkOutcomeWatch? answers = null) : BackgroundService
+    SinkOutcomeWatch? answers = null,
+    CardMoves? moves = null) : BackgroundService
 {
     private TaskCompletionSource<UploadRest> _rest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -32,12 +34,15 @@ internal sealed class UploadBackgroundService(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;
+
+            // Taken before the drain, so a move during it wakes the next drain at once rather than being missed.
+            var moved = moves?.NextAsync();
             try
             {
                 var result = await worker.DrainOnceAsync(stoppingToken).ConfigureAwait(false);
                 answers?.Observe(result);
                 failures = result.StoppedBy is null ? 0 : failures + 1;
-                delay = schedule.NextDelay(result.StoppedBy, failures);
+                delay = result.StoppedBy is null && moves is not null ? schedule.StagedPollInterval : schedule.NextDelay(result.StoppedBy, failures);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,9 +64,14 @@ internal sealed class UploadBackgroundService(
 
             try
             {
-                var wait = Task.Delay(delay, time, stoppingToken);
+                // Rows the stage moved to the card go out at once, so the card's writes for a move come together (PROBE.md §5);
+                // a backoff waits its time whatever arrives.
+                using var rest = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var wait = Task.Delay(delay, time, rest.Token);
                 Rested(new UploadRest(worker.State, delay));
-                await wait.ConfigureAwait(false);
+                await Task.WhenAny(wait, failures == 0 && moved is not null ? moved : wait).ConfigureAwait(false);
+                await rest.CancelAsync().ConfigureAwait(false);
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

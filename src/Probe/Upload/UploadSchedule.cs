@@ -4,6 +4,14 @@ namespace Probe.Upload;
 internal sealed record UploadSchedule
 {
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// With a stage, new rows reach the card only by its moves, which wake the upload: polling every 15 s would only
+    /// read an unchanged card, and each read dirties SQLite's shared-memory file on the card (about 28 MB a day of the
+    /// card's writes, bench/RESULTS.md section 17). This poll catches what no move announces: rows a CLI command wrote
+    /// straight to the card, rows released once the clock's hold runs out.
+    /// </summary>
+    public TimeSpan StagedPollInterval { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan UnavailableMinBackoff { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan UnavailableMaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan RefusedMinBackoff { get; init; } = TimeSpan.FromMinutes(2);

@@ -73,6 +73,10 @@ public sealed class ConfigurationErrorTests
         // Store.
         Case("\"Store\": { \"Path\": \"{dir}\" }", "Probe:Store:Path", "is a directory"),
         Case("\"Store\": { \"MaxBytes\": 1000 }", "Probe:Store:MaxBytes", "at least 1048576"),
+        Case("\"Store\": { \"MoveInterval\": \"00:20:00\" }", "Probe:Store:MoveInterval", "out of range"),
+        Case("\"Store\": { \"MoveInterval\": \"-00:00:01\" }", "Probe:Store:MoveInterval", "out of range"),
+        Case("\"Store\": { \"StagePath\": \"{dir}\" }", "Probe:Store:StagePath", "is not a file path"),
+        Case("\"Store\": { \"Path\": \"{dir}/r.db\", \"StagePath\": \"{dir}/r.db\" }", "Probe:Store:StagePath", "is the store itself"),
         // Sink.
         Case("\"Sink\": { \"Kind\": \"influx3\" }", "Probe:Sink:Kind", "not a sink kind"),
         Case("\"Sink\": { \"Kind\": \"influx2\", \"Url\": \"https://tsdb.example.org\", \"Bucket\": \"b\" }", "Probe:Sink:Org", "required when Kind is influx2"),

@@ -45,7 +45,11 @@ internal sealed class StoreFixture : IDisposable
         return connection;
     }
 
-    public SqliteResultStore CreateSut() => new(Microsoft.Extensions.Options.Options.Create(Options), Clock, Time, Logger);
+    public SqliteResultStore CreateSut(StoreStage? stage = null, CardMoves? moves = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(Options), Clock, Time, Logger, stage, moves);
+
+    /// <summary>The stage file a staged store of this fixture uses.</summary>
+    public string StagePath => System.IO.Path.Combine(Directory, "run", "stage.db");
 
     public static CheckResult Check(string target, ClockReading clock, CheckKind kind = CheckKind.Tcp, int? port = 443, Lane lane = Lane.Round) => new()
     {

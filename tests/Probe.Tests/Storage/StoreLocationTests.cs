@@ -79,6 +79,41 @@ public sealed class StoreLocationTests
         });
     }
 
+    [Test]
+    public async Task Append_StagedOnAReadOnlyCard_RowsWaitOnTheStageBoundedThenMoveOnceWhenWritable()
+    {
+        // The card turns read-only (a failing SD card does): the stage keeps the rows, at most RowLimit of them, check
+        // results dropped first and counted; when the card is writable again the next move takes them, each once.
+        Mount("size=1m");
+        using (var first = _fixture.CreateSut())
+        {
+            await first.AppendResultsAsync([StoreFixture.Check("before", _fixture.Clock.Read())], CancellationToken.None);
+        }
+
+        Run("mount", "-o", "remount,ro", _mount);
+        var interval = TimeSpan.FromSeconds(150);
+        using var sut = _fixture.CreateSut(new StoreStage(_fixture.StagePath, interval, RowLimit: 3));
+        for (var i = 0; i < 5; i++)
+        {
+            await sut.AppendResultsAsync([StoreFixture.Check("ro" + i, _fixture.Clock.Advance(1))], CancellationToken.None);
+            _fixture.Time.Advance(interval);
+        }
+
+        var unavailable = _fixture.Logger.Entries.Count(e => e.EventId == UnavailableEvent);
+        Run("mount", "-o", "remount,rw", _mount);
+        await sut.AppendResultsAsync([StoreFixture.Check("after", _fixture.Clock.Advance(1))], CancellationToken.None);
+        var stored = (await sut.AllAsync()).Select(p => p.Point.Tag("target")).ToList();
+        var status = await sut.GetStatusAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unavailable, Is.GreaterThan(0), "the read-only card was never noticed");
+            Assert.That(stored, Is.EqualTo(new[] { "before", "ro2", "ro3", "ro4", "after" }), "the two oldest results over the stage's limit of 3 go first");
+            Assert.That(status.DroppedTotal, Is.EqualTo(2));
+            Assert.That(status.PendingRows, Is.EqualTo(5));
+        });
+    }
+
     private void Mount(string options)
     {
         var (code, output) = Run("mount", "-t", "tmpfs", "-o", options, "probe-test", _mount);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Probe.Configuration;
+using Probe.Storage;
 using Probe.Upload;
 
 namespace Probe.Tests.Upload;
@@ -10,10 +11,32 @@ public sealed class UploadBackgroundServiceTests
 {
     private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(10);
 
-    private static UploadBackgroundService CreateSut(InMemoryResultStore store, ISink sink, FakeTimeProvider time)
+    private static UploadBackgroundService CreateSut(InMemoryResultStore store, ISink sink, FakeTimeProvider time, CardMoves? moves = null)
     {
         var worker = new UploadWorker(store, sink, Options.Create(new ProbeOptions()), NullLogger<UploadWorker>.Instance);
-        return new UploadBackgroundService(worker, sink, new UploadSchedule(), time, NullLogger<UploadBackgroundService>.Instance);
+        return new UploadBackgroundService(worker, sink, new UploadSchedule(), time, NullLogger<UploadBackgroundService>.Instance, moves: moves);
+    }
+
+    [Test]
+    public async Task ExecuteAsync_StageMovedToTheCard_DrainsAtOnceWithoutWaitingItsDelay()
+    {
+        var store = new InMemoryResultStore();
+        store.Add(TestPoints.Checks(5, 1_795_000_000_000));
+        var moves = new CardMoves();
+        var time = new FakeTimeProvider();
+        using var sut = CreateSut(store, new ScriptedSink(_ => SinkOutcome.Delivered), time, moves);
+
+        var first = sut.NextRestAsync();
+        await sut.StartAsync(CancellationToken.None);
+        var idle = await first.WaitAsync(SignalTimeout);
+        var next = sut.NextRestAsync();
+        store.Add(TestPoints.Checks(3, 1_795_000_100_000));
+        moves.Moved();
+        await next.WaitAsync(SignalTimeout);
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.That(idle.Delay, Is.EqualTo(new UploadSchedule().StagedPollInterval), "with a stage, the loop rests until a move or its long poll");
+        Assert.That(store.DeliveredIds, Has.Count.EqualTo(8), "the moved rows went out without the clock moving");
     }
 
     [Test]

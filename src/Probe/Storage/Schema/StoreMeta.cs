@@ -24,6 +24,11 @@ internal static class StoreMeta
     /// <summary>Bumped whenever unused series are deleted, so that every process drops its cached series ids.</summary>
     public const string SeriesGeneration = "series_generation";
 
+    /// <summary>The stage file whose rows the card has taken (its random id), up to which sequence number, and how many of its drops are counted.</summary>
+    public const string StageId = "stage_id";
+    public const string StageMovedThrough = "stage_moved_through";
+    public const string StageDroppedCounted = "stage_dropped_counted";
+
     public static void Add(SqliteConnection connection, SqliteTransaction transaction, string key, long amount)
     {
         if (amount != 0)

@@ -33,4 +33,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1508, Level = LogLevel.Information, Message = "Result store {Path} is brought from schema version {From} to {To}: once after an update, about a minute for a full store on a Pi; if the probe is stopped meanwhile it goes on where it stopped, and no result is lost")]
     public static partial void Migrating(ILogger logger, string path, int from, int to);
+
+    [LoggerMessage(EventId = 1509, Level = LogLevel.Information, Message = "Results are committed first to {Path} (the stage, meant for tmpfs) and moved to the card every {Interval}, at once on a state change, and on stop")]
+    public static partial void Staging(ILogger logger, string path, TimeSpan interval);
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Error, Message = "Stage {Path} cannot be used; results go straight to the card from now on (rows left in it move at the next start)")]
+    public static partial void StageFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "Stage full while the card cannot be written: dropped {Rows} oldest rows (counted in dropped_total)")]
+    public static partial void StageDropped(ILogger logger, int rows);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,9 +12,11 @@ namespace Probe.Storage.Store;
 
 /// <summary>
 /// The result store on SQLite. One connection, serialized by a gate; appends that cannot be written (full or read-only
-/// location) wait in a bounded memory backlog and are written with the next successful append.
+/// location) wait in a bounded memory backlog and are written with the next successful append. With a
+/// <see cref="StoreStage"/> (the daemon's), appends are committed on the stage and moved to the card in one transaction
+/// per move interval, at once with a state change, and on dispose (PROBE.md §5); readers see the card.
 /// </summary>
-internal sealed class SqliteResultStore : IResultStore, IDisposable
+internal sealed partial class SqliteResultStore : IResultStore, IDisposable
 {
     private const int BacklogLimit = 100_000;
     private const int ExportPageSize = 5000;
@@ -30,10 +31,16 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     private readonly string _path;
     private readonly long _maxBytes;
     private readonly long _holdMs;
+    private readonly CardMoves? _moves;
+    private readonly TimeSpan _moveInterval;
+    private readonly int _stageRowLimit;
     private StoreSession? _session;
+    private Stage? _stage;
+    private DateTimeOffset? _lastMove;
     private bool _failing;
 
-    public SqliteResultStore(IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<SqliteResultStore> logger)
+    public SqliteResultStore(
+        IOptions<ProbeOptions> options, IProbeClock clock, TimeProvider time, ILogger<SqliteResultStore> logger, StoreStage? stage = null, CardMoves? moves = null)
     {
         var probe = options.Value;
         _path = probe.Store.Path;
@@ -44,6 +51,14 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         _clock = clock;
         _time = time;
         _logger = logger;
+        _moves = moves;
+        if (stage is not null)
+        {
+            _stage = new Stage(stage.Path);
+            _moveInterval = stage.MoveInterval;
+            _stageRowLimit = stage.RowLimit;
+            Log.Staging(logger, stage.Path, stage.MoveInterval);
+        }
     }
 
     public Task AppendResultsAsync(IReadOnlyList<CheckResult> results, CancellationToken cancellationToken)
@@ -55,7 +70,7 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
     public Task AppendVerdictAsync(VerdictChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return AppendAsync([_encoder.Encode(change)], cancellationToken);
+        return AppendAsync([_encoder.Encode(change)], cancellationToken, moveNow: true);
     }
 
     public Task AppendHealthAsync(HealthSample sample, CancellationToken cancellationToken)
@@ -63,9 +78,6 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         ArgumentNullException.ThrowIfNull(sample);
         return AppendAsync([_encoder.Encode(sample)], cancellationToken);
     }
-
-    public Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, CancellationToken cancellationToken) =>
-        ReadPendingAsync(max, System.Collections.Frozen.FrozenSet<long>.Empty, cancellationToken);
 
     public async Task ReleaseUnsyncedAsync(int max, CancellationToken cancellationToken)
     {
@@ -76,24 +88,6 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
             TryWriteBacklog();
             var reading = _clock.Read();
             Use(session => session.InTransaction(transaction => UnsyncedRelease.Release(session, transaction, reading, _holdMs, max)));
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task<IReadOnlyList<PendingPoint>> ReadPendingAsync(int max, IReadOnlySet<long> inFlight, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        ArgumentNullException.ThrowIfNull(inFlight);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Use(
-                session => session.InTransaction(transaction =>
-                    (IReadOnlyList<PendingPoint>)session.Reader.ReadyToSend(transaction, max, inFlight).Select(row => session.Reader.ToPoint(transaction, row)).ToList()),
-                writes: false);
         }
         finally
         {
@@ -114,70 +108,51 @@ internal sealed class SqliteResultStore : IResultStore, IDisposable
         return SettleAsync(ids, RowStatus.SetAside, reason, cancellationToken);
     }
 
-    public async IAsyncEnumerable<PendingPoint> ReadPointsAsync(DateTimeOffset? since, bool pendingOnly, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
-        var afterId = 0L;
-        while (true)
+        if (_stage is not null)
         {
-            // The gate is held per page, not across the caller's work, so the daemon keeps appending during an export.
-            List<PendingPoint> page;
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // A clean stop leaves nothing on the stage.
+            _gate.Wait();
             try
             {
-                page = Use(
-                    session => session.InTransaction(transaction =>
-                        session.Reader.Page(transaction, afterId, sinceMs, pendingOnly, ExportPageSize).Select(row => session.Reader.ToPoint(transaction, row)).ToList()),
-                    writes: false);
+                MoveStage();
+                _stage.Dispose();
+                _stage = null;
             }
             finally
             {
                 _gate.Release();
             }
-
-            foreach (var point in page)
-            {
-                yield return point;
-            }
-
-            if (page.Count < ExportPageSize)
-            {
-                yield break;
-            }
-
-            afterId = page[^1].Id;
         }
-    }
 
-    public async Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Use(session => session.InTransaction(transaction => session.Reader.Status(transaction, _backlog.Count, _backlog.Dropped)), writes: false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose()
-    {
         _session?.Dispose();
         _session = null;
         _gate.Dispose();
     }
 
-    private async Task AppendAsync(List<NewRow> rows, CancellationToken cancellationToken)
+    private async Task AppendAsync(List<NewRow> rows, CancellationToken cancellationToken, bool moveNow = false)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (TryStage(rows))
+            {
+                if (moveNow || _lastMove is null || _time.GetUtcNow() - _lastMove >= _moveInterval)
+                {
+                    MoveStage();
+                }
+
+                return;
+            }
+
             _backlog.Add(rows);
             if (TryWriteBacklog())
             {
                 ApplySizeBound();
+
+                // Without a stage (or with a broken one) every write is a move to the card: the upload hears of it the same way.
+                _moves?.Moved();
             }
         }
         finally
