@@ -171,10 +171,7 @@ internal sealed class DrillWorld : IDisposable
                 // The http check has its 8 KiB well within the deadline under the policer; the throughput check reads on to 64 KiB.
                 Checks = new { Timeout = DrillScale.CheckTimeout.ToString("c"), HttpBodyLimitBytes = 8192, ThroughputBytes = 65536, TrustedCaFile = caPem, BogonAllow = new[] { "127.0.0.0/8" } },
                 // The drill's clock may never count as synchronized: rows must not wait hours for it before they are sent.
-                // The stage as the service has it (/run/probe/stage.db, here beside the store): first commits there, moved
-                // to the store at every state change and every 2.5 s (the default 2.5 min scaled x60 as the rounds are, so each
-                // delivery check finds the window's results on the card); a SIGKILL leaves it for the restarted daemon.
-                Store = new { Path = StorePath, StagePath = Path.Combine(Directory, "run", "stage.db"), MoveInterval = "00:00:02.500", UnsyncedHoldLimit = "00:00:00.001" },
+                Store = new { Path = StorePath, UnsyncedHoldLimit = "00:00:00.001" },
                 Sink = new { Kind = "influx2", Url = $"http://{Store}", Org = "probe", Bucket = "drills", TokenFile = tokenFile, BatchSize = 5000, RequestTimeout = "00:00:05" },
                 Leds = new { Driver = "log" },
             },
