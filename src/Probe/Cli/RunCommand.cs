@@ -33,11 +33,14 @@ internal static class RunCommand
             builder.Services.AddProbeFeatures(configuration);
             builder.Services.AddDaemon();
 
-            // Only the daemon stages: a CLI command's few rows go straight to the card.
+            // Only the daemon stages: a CLI command's few rows go straight to the card. Without a stage the upload polls
+            // every 15 s as before; with one it waits for the stage's moves (and writes straight to the card if the stage breaks).
             if (Storage.StoreStage.ForDaemon(configuration.Options.Store, Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY")) is { } stage)
             {
                 builder.Services.AddSingleton(stage);
+                builder.Services.AddSingleton<Storage.CardMoves>();
             }
+
             if (SinkKinds.Sends(configuration.Options.Sink.Kind))
             {
                 builder.Services.AddUploadWorker();

@@ -12,7 +12,6 @@ public static class ResultStoreServiceCollectionExtensions
     public static IServiceCollection AddResultStore(this IServiceCollection services)
     {
         services.AddProbeClock();
-        services.TryAddSingleton<CardMoves>();
         services.TryAddSingleton<IResultStore, SqliteResultStore>();
         return services;
     }

@@ -151,7 +151,7 @@ internal sealed partial class SqliteResultStore : IResultStore, IDisposable
             {
                 ApplySizeBound();
 
-                // Without a stage (or with a broken one) every write is a move to the card: the upload hears of it the same way.
+                // With a broken stage every write is a move to the card: the upload, waiting for moves, hears of it the same way.
                 _moves?.Moved();
             }
         }
