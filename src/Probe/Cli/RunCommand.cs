@@ -33,8 +33,7 @@ internal static class RunCommand
             builder.Services.AddProbeFeatures(configuration);
             builder.Services.AddDaemon();
 
-            // Only the daemon stages: a CLI command's few rows go straight to the card. Without a stage the upload polls
-            // every 15 s as before; with one it waits for the stage's moves (and writes straight to the card if the stage breaks).
+            // Only the daemon stages: a CLI command's few rows go straight to the card. CardMoves goes with the stage (its remarks say why).
             if (Storage.StoreStage.ForDaemon(configuration.Options.Store, Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY")) is { } stage)
             {
                 builder.Services.AddSingleton(stage);
